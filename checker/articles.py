@@ -1,0 +1,144 @@
+"""Reading article files: finding them, decoding bytes, front matter, and the article model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from checker.errors import ArticleFileError
+from checker.paths import display_path
+from checker.models import Article
+from checker.text import normalise_text
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+FRONT_MATTER_FIELDS = {"title", "url", "published", "publisher", "author", "notes"}
+# Files bigger than this are skipped with a warning, so one stray dump cannot exhaust memory.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def find_article_files(folder: Path) -> list[Path]:
+    """Article files below `folder`, sorted by path; raises when the folder is missing."""
+    if not folder.is_dir():
+        raise ArticleFileError(f"{folder}: articles folder not found; pass --articles DIR with your article files")
+    files = [
+        p for p in folder.rglob("*")
+        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        and p.name.lower() != "readme.md"
+    ]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def load_articles(folder: Path) -> list[Article]:
+    """Every usable article below `folder`; unusable ones are skipped with a warning."""
+    return list(iter_articles(folder))
+
+
+def iter_articles(folder: Path) -> Iterator[Article]:
+    """Articles one at a time, so a large corpus is never held in memory whole."""
+    for path in find_article_files(folder):
+        article = read_article(path, folder)
+        if article is not None:
+            yield article
+
+
+def read_article(path: Path, root: Path) -> Article | None:
+    """One article, or None (with a warning) when the file holds no usable text."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            log.warning("%s: skipped, %d bytes is over the %d byte limit for an article", shown, size, MAX_ARTICLE_BYTES)
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        log.warning("%s: skipped, cannot be read (%s)", shown, exc.strerror or exc)
+        return None
+    text = decode_article_bytes(raw, shown)
+    if text is None:
+        return None
+    meta, body = split_front_matter(text, shown)
+    body = normalise_text(body)
+    if not body.strip():
+        log.warning("%s: skipped, the article has no text", shown)
+        return None
+    article_id = path.relative_to(root).with_suffix("").as_posix()
+    return Article(
+        id=article_id,
+        path=shown,
+        text=body,
+        title=_text_field(meta, "title") or _first_line(body),
+        url=_text_field(meta, "url"),
+        published=_published(meta, shown),
+        publisher=_text_field(meta, "publisher"),
+        author=_text_field(meta, "author"),
+        notes=_text_field(meta, "notes"),
+    )
+
+
+def decode_article_bytes(raw: bytes, shown: str) -> str | None:
+    """The file's text: UTF-8 (with or without BOM), else a detected encoding with a warning."""
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        log.warning("%s: skipped, it looks like a binary file, not text", shown)
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        log.warning("%s: skipped, its bytes are not text in any encoding we recognise", shown)
+        return None
+    log.warning("%s: not UTF-8; read as %s (save it as UTF-8 to silence this)", shown, best.encoding)
+    return str(best)
+
+
+def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str]:
+    """The YAML front matter (empty when absent) and the body after it."""
+    text = text.replace("\r\n", "\n")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+        raise ArticleFileError(f"{shown}:{line}: front matter is not valid YAML; fix the lines between the two '---'") from exc
+    if not isinstance(meta, dict):
+        raise ArticleFileError(f"{shown}:2: front matter must be 'key: value' lines (title, url, published, ...)")
+    unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_FIELDS)
+    if unknown:
+        log.warning("%s: front matter field(s) %s ignored; known fields: %s", shown, ", ".join(unknown),
+                    ", ".join(sorted(FRONT_MATTER_FIELDS)))
+    return meta, text[match.end():]
+
+
+def _published(meta: dict[str, object], shown: str) -> dt.date | None:
+    value = meta.get("published")
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ArticleFileError(f"{shown}: front matter 'published: {value}' is not a date; write it as YYYY-MM-DD") from exc
+
+
+def _text_field(meta: dict[str, object], key: str) -> str | None:
+    value = meta.get(key)
+    return None if value is None else str(value).strip() or None
+
+
+def _first_line(body: str) -> str | None:
+    for line in body.split("\n"):
+        if line.strip():
+            return line.strip()[:200]
+    return None

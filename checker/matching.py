@@ -1,0 +1,451 @@
+"""Which sentences speak of a claim, and which stated values in them belong to it.
+
+A claim's words (its sentence without its own values, its subject and keywords) are
+weighted by rarity across the corpus, so "operational" counts for more than "trust"
+in a corpus about a trust. A sentence scores by how much of that weight it covers,
+each claim word matched fuzzily against the corpus vocabulary once, not per sentence.
+A value in a matching sentence then goes to the claim whose words stand closest to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from checker.models import Article, Claim, Kind, Sentence, StatedValue
+from checker.values import Context, extract_values
+from checker.verdicts import closeness
+from checker.words import STOP_WORDS, Token, acronym, stem, tokenize
+
+# Scores are on a 0-1 scale (the JSON `score`).
+# A sentence must cover this share of the claim's weighted words to be read at all.
+MIN_SENTENCE_SCORE = 0.2
+# A value belongs to a claim when its local score (the claim's weight close around it) plus
+# a third of its sentence's score reaches this. Chosen on the seed corpus, where it keeps
+# every clear statement and drops values that only share the topic's common words.
+MIN_EVIDENCE = 0.34
+SENTENCE_SHARE = 1 / 3
+# Another claim may share a value when its rank is this close to the best one.
+SHARE_MARGIN = 0.85
+# Added to the local score when the claim's other values stand beside the value too.
+ANCHOR_BONUS = 0.15
+# Word pairs at or above this rapidfuzz ratio (0-100) count as the same word ("judgement",
+# "judgment"); shorter words are matched exactly, since "trust" and "thrust" score 91.
+FUZZY_WORD_RATIO = 86
+MIN_FUZZY_LENGTH = 7
+# Keyword phrases matched in a sentence add this share of a whole claim's weight.
+KEYWORD_BONUS = 0.35
+# ... and a keyword phrase in the value's own clause adds this to its local score.
+KEYWORD_LOCAL_BONUS = 0.15
+KEYWORD_REACH = 10  # words (stop words included) between the phrase and the value
+# A claim word this many words from the value counts half.
+DECAY_WORDS = 3.0
+# How much a subject word and a keyword word weigh against a word of the claim sentence.
+SUBJECT_WORD_FACTOR = 0.3
+KEYWORD_WORD_FACTOR = 0.7
+# A claim word in another clause than the value counts this much of one in the same clause.
+OTHER_CLAUSE_FACTOR = 0.5
+
+# Words naming the kind of organisation, not which one: they do not tell subjects apart.
+GENERIC_NAME_WORDS = frozenset(
+    "the of and for council trust services service children children's borough city county district "
+    "department ministry office agency board authority company group ltd limited plc inc corporation "
+    "committee commission association society foundation partnership government national local public "
+    "social care health education school schools university college hospital police fire".split()
+)
+
+# Roles that make a value a relative difference or a goal, not a plain statement of the property.
+DIFFERENCE_ROLES = frozenset({"earlier", "later", "longer", "shorter", "more", "less"})
+_DIFFERENCE_WORDS = re.compile(r"\b(earlier|later|early|late|sooner|ahead|behind|longer|shorter)\b", re.I)
+_TARGET_WORDS = re.compile(r"\b(target|targets|aim|aims|goal|must|needs? to|had to|has to|have to|required to|by)\b", re.I)
+_THRESHOLD_WORDS = re.compile(r"\bor (better|above|worse|below|more|less)\b", re.I)
+_PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and))*\s+(?:Council|Trust|"
+                          r"Borough|County|Authority|Department|Ministry|Agency|Company|Group|Ltd|plc|Inc))\b")
+
+
+@dataclass
+class AnalysedArticle:
+    """An article read once: its sentences, their words, and the values each states."""
+
+    article: Article
+    sentences: list[Sentence]
+    tokens: list[list[Token]]
+    values: list[list[StatedValue]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stated value attributed to a claim, with the evidence for it."""
+
+    claim_id: str
+    article_id: str
+    sentence: Sentence
+    value: StatedValue
+    score: float  # sentence score, 0-1
+    local: float  # closeness of the claim's words to the value, 0-1
+    matched_words: tuple[str, ...]
+    time: str | None  # the time the statement refers to
+
+
+def analyse_article(article: Article, sentences: list[Sentence], context: Context) -> AnalysedArticle:
+    """Tokenise the sentences and extract the values each states, in one pass over the text."""
+    found = extract_values(article.text, context)
+    values: list[list[StatedValue]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    i = 0
+    for value in found:
+        while i < len(sentences) and sentences[i].end <= value.start:
+            i += 1
+        if i < len(sentences) and starts[i] <= value.start and value.end <= sentences[i].end:
+            values[i].append(value)
+    tokens = [tokenize(s.text, s.start) for s in sentences]
+    return AnalysedArticle(article, sentences, tokens, values)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rank: float  # local score weighed by how near the value lies to the claim's
+    local: float
+    score: float
+    terms: _ClaimTerms
+    hits: tuple[str, ...]
+
+
+@dataclass
+class _ClaimTerms:
+    claim: Claim
+    weights: dict[str, float]  # claim stem -> weight
+    total: float
+    expansions: dict[str, str]  # corpus stem -> the claim stem it stands for
+    keyword_stems: list[tuple[str, ...]]
+    subject_marks: frozenset[str]  # stems or acronyms that name the subject
+    wants_difference: bool
+    wants_target: bool
+    wants_threshold: bool
+    anchors: tuple[StatedValue, ...]  # values of other kinds in the claim sentence ("judged good by 2017")
+
+
+class Matcher:
+    """Scores sentences against claims over one corpus and attributes values to claims."""
+
+    def __init__(self, claims: Sequence[Claim], articles: Sequence[AnalysedArticle]) -> None:
+        self.articles = articles
+        document_frequency: dict[str, int] = defaultdict(int)
+        n_sentences = 0
+        for analysed in articles:
+            for tokens in analysed.tokens:
+                n_sentences += 1
+                for s in {t.stem for t in tokens}:
+                    document_frequency[s] += 1
+        self._df = document_frequency
+        self._n = max(n_sentences, 1)
+        self._vocabulary = sorted(document_frequency)
+        # Words most claims share ("children's social care" in a corpus of claims about one
+        # service) name the common topic, not what tells one claim's statement from another's.
+        claim_frequency: dict[str, int] = defaultdict(int)
+        for claim in claims:
+            for s in {t.stem for t in tokenize(" ".join((claim.claim, *claim.keywords)))}:
+                claim_frequency[s] += 1
+        self._claim_frequency = claim_frequency
+        self._n_claims = len(claims)
+        self.terms = [self._claim_terms(c) for c in claims]
+
+    def idf(self, word_stem: str) -> float:
+        """Rarity weight of a stem: words rare in the corpus and among the claims tell statements apart."""
+        corpus = math.log((self._n + 1) / (self._df.get(word_stem, 0) + 1)) + 1.0
+        among_claims = math.log((self._n_claims + 1) / (self._claim_frequency.get(word_stem, 0) + 1)) + 1.0
+        return corpus * among_claims
+
+    def _claim_terms(self, claim: Claim) -> _ClaimTerms:
+        own = _strip_values(claim.claim, claim.kind)
+        marks = _subject_marks(claim)
+        subject_stems = {t.stem for t in tokenize(claim.subject or "")} | marks
+        weights: dict[str, float] = {}
+        for token in tokenize(own):
+            if not token.stem[0].isdigit():
+                # The subject is checked on its own (see _names_subject); its words are in most
+                # sentences of an article about it, so they barely tell sentences apart.
+                factor = SUBJECT_WORD_FACTOR if token.stem in subject_stems else 1.0
+                weights[token.stem] = self.idf(token.stem) * factor
+        total = sum(weights.values()) or 1.0
+        extra: dict[str, float] = {}
+        for phrase in claim.keywords:
+            for token in tokenize(phrase):
+                if token.stem not in weights and not token.stem[0].isdigit():
+                    extra[token.stem] = self.idf(token.stem) * KEYWORD_WORD_FACTOR
+        keyword_stems = [tuple(t.stem for t in tokenize(k)) for k in claim.keywords]
+        all_weights = {**extra, **weights}
+        return _ClaimTerms(
+            claim=claim, weights=all_weights, total=total, expansions=self._expand(all_weights),
+            keyword_stems=[k for k in keyword_stems if k], subject_marks=marks,
+            wants_difference=bool(_DIFFERENCE_WORDS.search(claim.claim)),
+            wants_target=bool(re.search(r"\b(target|aim|goal|had to|has to|must|needed? to|by)\b", claim.claim, re.I)),
+            wants_threshold=bool(_THRESHOLD_WORDS.search(claim.claim)),
+            anchors=tuple(v for v in extract_values(claim.claim, Context())
+                          if v.kind not in (claim.kind, Kind.DATE, Kind.COUNT)),
+        )
+
+    def _expand(self, weights: dict[str, float]) -> dict[str, str]:
+        """Map each corpus stem that fuzzily equals a claim stem onto that claim stem."""
+        expansions: dict[str, str] = {}
+        for claim_stem in sorted(weights, key=lambda s: -weights[s]):
+            if claim_stem in self._df:
+                expansions.setdefault(claim_stem, claim_stem)
+            if len(claim_stem) < MIN_FUZZY_LENGTH:
+                continue
+            for corpus_stem, _, _ in process.extract(
+                claim_stem, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_RATIO, limit=None
+            ):
+                if len(corpus_stem) >= MIN_FUZZY_LENGTH and abs(len(corpus_stem) - len(claim_stem)) <= 2:
+                    expansions.setdefault(corpus_stem, claim_stem)
+            for corpus_stem in self._vocabulary:
+                shorter = min(len(corpus_stem), len(claim_stem))
+                if shorter >= 5 and (corpus_stem.startswith(claim_stem) or claim_stem.startswith(corpus_stem)):
+                    expansions.setdefault(corpus_stem, claim_stem)
+        return expansions
+
+    def find_matches(self) -> list[Match]:
+        """Every value attributed to a claim, over all articles."""
+        matches: list[Match] = []
+        for analysed in self.articles:
+            matches.extend(self._match_article(analysed))
+        return matches
+
+    def _match_article(self, analysed: AnalysedArticle) -> list[Match]:
+        text_lower = analysed.article.text.lower()
+        article_tokens = {t.stem for tokens in analysed.tokens for t in tokens}
+        claims_here = [t for t in self.terms if _names_subject(t.subject_marks, article_tokens, text_lower)]
+        matches: list[Match] = []
+        for index, sentence in enumerate(analysed.sentences):
+            values = analysed.values[index]
+            if values:
+                matches.extend(self._match_sentence(analysed, index, claims_here))
+        return matches
+
+    def _match_sentence(self, analysed: AnalysedArticle, index: int, claims: list[_ClaimTerms]) -> list[Match]:
+        sentence, values, tokens = analysed.sentences[index], analysed.values[index], analysed.tokens[index]
+        sentence_stems = {t.stem for t in tokens}
+        sentence_lower = sentence.text.lower()
+        other_subject = _other_subject(sentence.text)
+        clauses = _clause_breaks(sentence)
+        candidates: dict[int, list[_Candidate]] = defaultdict(list)
+        for terms in claims:
+            kind_values = [v for v in values if v.kind is terms.claim.kind]
+            if not kind_values:
+                continue
+            if other_subject and not (terms.subject_marks & sentence_stems) and not _mentions_any(
+                terms.subject_marks, sentence_lower
+            ):
+                continue
+            score, hits = self._sentence_score(terms, tokens)
+            if score < MIN_SENTENCE_SCORE:
+                continue
+            for value in kind_values:
+                if not self._value_fits(terms, value):
+                    continue
+                anchored = _anchor_agreement(terms, value, values)
+                if anchored is False:
+                    continue
+                local = self._local_score(terms, tokens, value, clauses) + (ANCHOR_BONUS if anchored else 0.0)
+                rank = local * closeness(terms.claim, value.value)
+                candidates[id(value)].append(_Candidate(rank, local, score, terms, tuple(sorted(hits))))
+        matches = []
+        for value in values:
+            options = candidates.get(id(value), [])
+            if not options:
+                continue
+            best = max(o.rank for o in options)
+            for option in options:
+                if option.local + option.score * SENTENCE_SHARE >= MIN_EVIDENCE and option.rank >= best * SHARE_MARGIN:
+                    matches.append(Match(
+                        claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
+                        value=value, score=round(min(option.score, 1.0), 3), local=round(option.local, 3),
+                        matched_words=option.hits, time=_statement_time(value, values, analysed.article),
+                    ))
+        return matches
+
+    def _sentence_score(self, terms: _ClaimTerms, tokens: list[Token]) -> tuple[float, set[str]]:
+        hits: set[str] = set()
+        for token in tokens:
+            claim_stem = terms.expansions.get(token.stem)
+            if claim_stem is not None:
+                hits.add(claim_stem)
+        covered = sum(terms.weights[s] for s in hits)
+        stems = [t.stem for t in tokens]
+        bonus = 0.0
+        for phrase in terms.keyword_stems:
+            if _contains_phrase(stems, phrase, terms.expansions):
+                bonus = max(bonus, KEYWORD_BONUS * min(1.0, 0.5 + 0.25 * len(phrase)))
+        return covered / terms.total + bonus, hits
+
+    def _local_score(self, terms: _ClaimTerms, tokens: list[Token], value: StatedValue, clauses: list[int]) -> float:
+        """Claim weight near the value, decaying with distance in words and across clause breaks."""
+        position = _token_position(tokens, value)
+        value_clause = _clause_of(clauses, value.start)
+        best: dict[str, float] = {}
+        for token in tokens:
+            if value.start <= token.start < value.end:
+                continue
+            claim_stem = terms.expansions.get(token.stem)
+            if claim_stem is None:
+                continue
+            distance = abs(token.index - position)
+            weight = terms.weights[claim_stem] / (1.0 + distance / DECAY_WORDS)
+            if _clause_of(clauses, token.start) != value_clause:
+                weight *= OTHER_CLAUSE_FACTOR
+            best[claim_stem] = max(best.get(claim_stem, 0.0), weight)
+        local = sum(best.values()) / terms.total
+        # A curated keyword phrase close to the value is strong evidence the value is the claim's.
+        stems = [t.stem for t in tokens]
+        for phrase in terms.keyword_stems:
+            at = _phrase_position(stems, phrase, terms.expansions) if len(phrase) > 1 else None
+            if at is not None and abs(tokens[at].index - position) <= KEYWORD_REACH:
+                local += KEYWORD_LOCAL_BONUS
+                break
+        return local
+
+    def _value_fits(self, terms: _ClaimTerms, value: StatedValue) -> bool:
+        """Values that state a difference, a goal or a threshold fit only claims about one."""
+        if value.role in DIFFERENCE_ROLES and not terms.wants_difference:
+            return False
+        if value.role == "target" and not terms.wants_target:
+            return False
+        if (value.qualifier or "").startswith("or ") and not terms.wants_threshold:
+            return False
+        if value.kind is Kind.RATING and terms.claim.scale and value.scale and value.scale != terms.claim.scale:
+            return False
+        if value.kind is Kind.COUNT and value.unit:
+            unit_stems = {t.stem for t in tokenize(value.unit)}
+            if unit_stems and not any(terms.expansions.get(s) for s in unit_stems):
+                return False
+        return True
+
+
+def _anchor_agreement(terms: _ClaimTerms, value: StatedValue, values: list[StatedValue]) -> bool | None:
+    """Whether the values the claim states beside its own agree with those beside `value`.
+
+    "judged outstanding by October 2019" anchors the date to the rating: in "good by
+    October 2017 and outstanding by October 2019" the first date sits by another rating
+    and is not this claim's. None when there is nothing to compare.
+    """
+    verdict: bool | None = None
+    for anchor in terms.anchors:
+        near = [v for v in values if v.kind is anchor.kind and v is not value]
+        if not near:
+            continue
+        nearest = min(near, key=lambda v: min(abs(v.start - value.end), abs(value.start - v.end)))
+        if nearest.value != anchor.value:
+            return False
+        verdict = True
+    return verdict
+
+
+def _strip_values(sentence: str, kind: Kind) -> str:
+    """The claim sentence with its own value blanked, so "2014" is not a word to look for.
+
+    Only values of the claim's kind go: in "judged good by October 2017" the rating is
+    the context of the date, not noise.
+    """
+    chars = list(sentence)
+    for value in extract_values(sentence, Context(), kinds=frozenset({kind})):
+        for i in range(value.start, value.end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _subject_marks(claim: Claim) -> frozenset[str]:
+    """Stems and acronyms that name the claim's subject (its distinctive words, not 'council')."""
+    subject = claim.subject or " ".join(re.findall(r"(?<!^)\b[A-Z][\w']+", claim.claim))
+    marks = {stem(w) for w in re.findall(r"[\w']+", subject) if w.lower() not in GENERIC_NAME_WORDS}
+    marks = {m for m in marks if m not in STOP_WORDS and not m.isdigit()}
+    short = acronym(subject)
+    if short and len(short) >= 3:
+        marks.add(short)
+    return frozenset(marks)
+
+
+def _names_subject(marks: frozenset[str], article_stems: set[str], text_lower: str) -> bool:
+    """An article is evidence for a claim only when it names the claim's subject somewhere."""
+    if not marks:
+        return True
+    return bool(marks & article_stems) or _mentions_any(marks, text_lower)
+
+
+def _mentions_any(marks: Iterable[str], text_lower: str) -> bool:
+    return any(re.search(rf"\b{re.escape(m)}", text_lower) for m in marks if len(m) >= 3)
+
+
+def _other_subject(sentence: str) -> bool:
+    """True when the sentence names an organisation by its proper name (its own subject)."""
+    return bool(_PROPER_NAME.search(sentence))
+
+
+def _contains_phrase(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> bool:
+    return _phrase_position(stems, phrase, expansions) is not None
+
+
+def _phrase_position(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> int | None:
+    """Index of the first stem where `phrase` occurs (with up to two other words inside it), or None."""
+    if len(phrase) == 1:
+        return next((i for i, s in enumerate(stems) if expansions.get(s) == phrase[0] or s == phrase[0]), None)
+    mapped = [expansions.get(s, s) for s in stems]
+    n = len(phrase)
+    # allow up to two other words inside the phrase ("transfer its services to the trust")
+    for i, s in enumerate(mapped):
+        if s != phrase[0]:
+            continue
+        j, k = i + 1, 1
+        while j < len(mapped) and k < n and j - i <= n + 2:
+            if mapped[j] == phrase[k]:
+                k += 1
+            j += 1
+        if k == n:
+            return i
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|though|however|which|when)\b", re.I)
+
+
+def _clause_breaks(sentence: Sentence) -> list[int]:
+    """Offsets (into the article text) where a new clause of the sentence begins."""
+    return [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+
+
+def _clause_of(breaks: list[int], offset: int) -> int:
+    return bisect.bisect_right(breaks, offset)
+
+
+def _token_position(tokens: list[Token], value: StatedValue) -> float:
+    """Where the value stands in the sentence, in the index units of its tokens."""
+    before = [t.index for t in tokens if t.end <= value.start]
+    after = [t.index for t in tokens if t.start >= value.end]
+    if before and after:
+        return (before[-1] + after[0]) / 2
+    if before:
+        return before[-1] + 1
+    if after:
+        return after[0] - 1
+    return 0.0
+
+
+def _statement_time(value: StatedValue, values: list[StatedValue], article: Article) -> str | None:
+    """The time a statement refers to: a date in its sentence, else the article's date."""
+    if value.time:
+        return value.time
+    if value.kind is Kind.DATE:
+        return None
+    dates = [v for v in values if v.kind is Kind.DATE and v is not value]
+    if dates:
+        nearest = min(dates, key=lambda d: min(abs(d.start - value.end), abs(value.start - d.end)))
+        when = nearest.value
+        if isinstance(when, dict):
+            when = when.get("max") or when.get("min")
+        return str(when) if when else None
+    return article.published.isoformat() if article.published else None

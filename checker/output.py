@@ -1,0 +1,40 @@
+"""Writing output files safely: all or nothing, never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker.errors import OutputError
+from checker.paths import display_path
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write `content` to `path` through a temporary file and a rename, so a failure leaves no half file."""
+    shown = display_path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path") from exc
+
+
+def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
+    """Raise when an output path would overwrite (or sit inside) an input file or folder."""
+    target = output.resolve()
+    for source in inputs:
+        root = source.resolve()
+        if target == root or root in target.parents:
+            raise OutputError(
+                f"{display_path(output)}: this output path is inside the input {display_path(source)}; "
+                "write the report somewhere else, e.g. reports/"
+            )

@@ -1,0 +1,13 @@
+"""How paths are shown to users: relative to the working folder where possible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def display_path(path: Path) -> str:
+    """`path` relative to the current folder when it lies below it, else as given."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,60 @@
+"""Find the values a text states (dates, money, counts, percentages, durations, ratings).
+
+Each kind has its own module with a `find_*` function that returns candidates; this
+module runs them all over one text and settles overlaps, so every character of the
+text belongs to at most one stated value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from checker.models import Kind, StatedValue
+from checker.values.dates import find_dates
+from checker.values.money import find_money
+from checker.values.quantities import find_counts, find_durations, find_percents
+from checker.values.ratings import Scale, builtin_scales, find_ratings
+
+__all__ = ["Context", "Scale", "builtin_scales", "extract_values"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the extractors need beyond the text: the date relative dates resolve against, and rating scales."""
+
+    published: dt.date | None = None
+    scales: Mapping[str, Scale] = field(default_factory=builtin_scales)
+
+
+Finder = Callable[[str, Context], list[StatedValue]]
+
+# When two candidates overlap, the longer span wins; on equal spans the more specific
+# kind wins: "£47m" is money before it is a count, "in 2013" a date before a count.
+PRIORITY = {
+    Kind.MONEY: 0, Kind.PERCENT: 1, Kind.DURATION: 2, Kind.DATE: 3, Kind.RATING: 4, Kind.COUNT: 5,
+}
+FINDERS: tuple[Finder, ...] = (find_money, find_percents, find_durations, find_dates, find_ratings, find_counts)
+
+
+def extract_values(text: str, context: Context | None = None, kinds: frozenset[Kind] | None = None) -> list[StatedValue]:
+    """Every value the text states, in text order, with offsets into `text`."""
+    context = context or Context()
+    candidates: list[StatedValue] = []
+    for finder in FINDERS:
+        candidates.extend(finder(text, context))
+    chosen = _settle_overlaps(candidates)
+    if kinds is not None:
+        chosen = [v for v in chosen if v.kind in kinds]
+    return chosen
+
+
+def _settle_overlaps(candidates: list[StatedValue]) -> list[StatedValue]:
+    ranked = sorted(candidates, key=lambda v: (-(v.end - v.start), PRIORITY[v.kind], v.start))
+    taken: list[StatedValue] = []
+    for value in ranked:
+        if any(value.start < other.end and other.start < value.end for other in taken):
+            continue
+        taken.append(value)
+    return sorted(taken, key=lambda v: (v.start, v.end, PRIORITY[v.kind]))

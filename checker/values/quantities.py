@@ -1,0 +1,401 @@
+"""Counts, percentages and durations stated in a text: "657 members of staff", "63 per cent", "a 10-year term".
+
+Each finder reads the numbers `numbers.find_numbers` finds, keeps the ones its kind owns
+(a count is a number no other kind claims and that is no year, time, ordinal, code or
+label) and reads ranges and hedges with `numbers.read_values`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checker.models import Kind, StatedValue
+from checker.values.numbers import Measure, Number, Reading, find_numbers, read_values, tidy_number
+
+if TYPE_CHECKING:
+    from checker.values import Context
+
+_S = r"[ \t\u00a0]"
+
+# --- counts ---------------------------------------------------------------------------------
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# A number right after one of these names a thing ("Freeview channel 276", "page 3", "Year 6"),
+# it does not count anything.
+_LABELS = frozenset(
+    "channel channels page pages p pp number no nos nr nrs room rooms route routes flight flights version "
+    "versions v line lines chapter chapters section sections article articles item items clause clauses "
+    "paragraph paragraphs para junction junctions platform platforms gate gates bus buses seat row unit "
+    "units block flat apartment suite floor level levels grade grades tier tiers phase phases stage stages "
+    "part parts series season seasons episode episodes volume vol issue issues figure figures fig table "
+    "tables act rule rules regulation regulations schedule schedules appendix annex exhibit step steps "
+    "option options category categories class band bands division league ward wards box code codes "
+    "model models mark type types covid year key ext tel phone fax id ref reference lot plot match "
+    "game games round rounds week day stand road street avenue lane highway motorway interstate "
+    "no. vs versus number. top scp windows iphone ios android".split()
+)
+# Words that end a count's unit: function words, verbs that follow a subject, time words.
+_UNIT_STOP = frozenset(
+    "a an the this that these those and or but nor to in on at for from by with into onto over under "
+    "after before since during per than as about across between through within without against among "
+    "amongst around up down off out is are was were be been being has have had will would can could "
+    "should may might must shall do does did said says say told it its they them their he she his her "
+    "we our you your i who whom whose which what when where while if so not no also more less fewer "
+    "each every all some any other such own only just still yet then there here now ago later earlier "
+    "previously percent cent year years month months week weeks day days decade decades hour hours "
+    "minute minutes second seconds old new per cent pc respectively".split()
+) | frozenset(_MONTHS.split("|")) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Nouns that make a four-digit number from 1900 to 2100 a count rather than a year.
+_HEADCOUNT_NOUNS = frozenset(
+    "people staff children men women police personnel workforce cattle sheep fish".split()
+)
+_WORD_RE = re.compile(rf"{_S}+([A-Za-z][A-Za-z'\u2019-]{{0,30}})")
+_OF_RE = re.compile(rf"{_S}+of(?={_S})", re.IGNORECASE)
+_PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]{0,30})[ \t\u00a0]+$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(\n\u2022*-][ \t\u00a0]*|\n[ \t\u00a0]*)$")
+# What around a number shows it is no count: a unit of measure or currency, a time, a date, a code.
+_NOT_COUNT_AFTER_RE = re.compile(
+    rf"(?:{_S}*(?:%|per{_S}?cent\b|percent|pc\b|[:£$€¥¢]|[-\u2010\u2011][A-Za-z])"
+    rf"|{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o\u2019clock|gmt\b|bst\b|utc\b)"
+    rf"|{_S}+(?:{_MONTHS})\b"
+    rf"|(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+_NOT_COUNT_BEFORE_RE = re.compile(
+    rf"(?:[£$€¥₹#+@:]|\d[:.,]|[A-Za-z][-\u2010\u2011]|\b(?:{_MONTHS})\.?{_S}+|\bno\.{_S}*)$", re.IGNORECASE
+)
+_PREPOSITION_YEAR = frozenset("in since by from until till during before after of circa c. early late mid the".split())
+_ONE_PRONOUN_BEFORE = frozenset("the this that which each every any no some what whichever another one".split())
+
+
+def find_counts(text: str, context: Context) -> list[StatedValue]:
+    """Numbers that count something ("450 council staff", "between 400 and 500"), with the noun they count."""
+
+    def measure(n: Number) -> Measure | None:
+        if not _is_count(text, n):
+            return None
+        return Measure(n.start, n.end, tidy_number(n.value), n.value, n)
+
+    found: list[StatedValue] = []
+    for reading in read_values(text, measure):
+        unit = _unit_after(text, reading.last.number, reading.end)
+        if not _count_stands(text, reading, unit):
+            continue
+        found.append(_stated(Kind.COUNT, text, reading, unit=unit))
+    return found
+
+
+def _is_count(text: str, n: Number) -> bool:
+    """Whether a number, by itself and its neighbours, may count something."""
+    if n.glue or n.slashed or n.dotted:
+        return False
+    if n.suffix and n.suffix == "m" and "." not in text[n.start:n.end]:
+        # "3m people" is three million, "a 100m sprint" is metres: decide on the noun
+        unit = _unit_after(text, n, n.end)
+        if unit is None:
+            return False
+    start = n.start
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False  # "A1", "M62", "x2"
+    before = text[max(0, start - 12):start]
+    if _NOT_COUNT_BEFORE_RE.search(before):
+        return False
+    return not _NOT_COUNT_AFTER_RE.match(text, n.end)
+
+
+def _count_stands(text: str, reading: Reading, unit: str | None) -> bool:
+    """Checks that need the whole reading: years, labels, names, the pronoun "one"."""
+    first = reading.first.number
+    number_text = text[first.start:first.end]
+    prev, prev_start = _previous_word(text, reading.first.start if reading.qualifier else first.start)
+    prev_lower = prev.lower()
+    if prev_lower.rstrip(".") in _LABELS or prev_lower in _LABELS:
+        return False
+    if _looks_like_year(first) or (reading.last is not reading.first and _looks_like_year(reading.last.number)):
+        if unit is None or prev_lower in _PREPOSITION_YEAR:
+            return False
+        head = unit.split()[0]
+        if head not in _HEADCOUNT_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
+            return False
+    if number_text.lower() in {"one", "a couple"} or number_text.lower().endswith("couple"):
+        if prev_lower in _ONE_PRONOUN_BEFORE or text[first.end:first.end + 4].lower() in {" of ", " of"}:
+            if not number_text.lower().endswith("couple"):
+                return False
+        if number_text.lower().endswith("couple") and not _OF_RE.match(text, first.end):
+            return False  # "a couple" of people, not two
+    if prev and prev[0].isupper() and not reading.qualifier and not _sentence_start(text, prev_start):
+        # "Boeing 737", "Windows 10", "Apollo 11": a name with a number, unless a noun follows
+        if unit is None:
+            return False
+    if unit is None and not reading.qualifier and not first.words:
+        nxt = _WORD_RE.match(text, reading.end)
+        if nxt and nxt.group(1)[0].isupper() and nxt.group(1) != "I" and prev and prev[0].islower():
+            return False  # "10 Downing Street", "5 Live"
+    return True
+
+
+def _looks_like_year(n: Number) -> bool:
+    return len(n.digits) == 4 and n.digits.isdigit() and 1900 <= n.value <= 2100
+
+
+def _previous_word(text: str, start: int) -> tuple[str, int]:
+    m = _PREV_WORD_RE.search(text, max(0, start - 32), start)
+    return (m.group(1), m.start(1)) if m else ("", start)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return _SENTENCE_START_RE.search(text, max(0, start - 3), start) is not None
+
+
+def _unit_after(text: str, number: Number, end: int) -> str | None:
+    """The noun phrase a count counts: "council staff", "members of staff"; None when none follows."""
+    words: list[str] = []
+    pos = end
+    if number.words and text[number.start:number.end].lower().endswith(("couple", "dozen", "dozens")):
+        of = _OF_RE.match(text, pos)
+        if of:
+            pos = of.end()
+    title_case = _title_case_before(text, number.start)
+    while len(words) < 4:
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1).rstrip("'\u2019-")
+        lower = word.lower().replace("\u2019", "'")
+        if lower == "of":
+            if not words or len(words) >= 3:
+                break
+            nxt = _WORD_RE.match(text, m.end())
+            if not nxt or nxt.group(1).lower() in _UNIT_STOP or (nxt.group(1)[0].isupper() and not title_case):
+                break
+            words.append("of")
+            pos = m.end()
+            continue
+        if lower in _UNIT_STOP or lower.endswith("'s") or lower.endswith("'"):
+            break
+        if word[0].isupper() and not title_case:
+            break
+        if words and lower.endswith(("ed", "ing", "ly")):
+            break
+        if not words and lower.endswith(("ed", "ing", "ly")):
+            nxt = _WORD_RE.match(text, m.end())
+            if not nxt or nxt.group(1).lower() in _UNIT_STOP:
+                break
+        words.append(lower)
+        pos = m.end()
+        if text[pos:pos + 1] in {",", ".", ";", ":", ")", "!", "?"}:
+            break
+    while words and words[-1] == "of":
+        words.pop()
+    return " ".join(words) or None
+
+
+def _title_case_before(text: str, start: int) -> bool:
+    prev, _ = _previous_word(text, start)
+    return bool(prev) and prev[0].isupper() and len(prev) > 1
+
+
+# --- percentages ----------------------------------------------------------------------------
+
+_PERCENT_AFTER_RE = re.compile(
+    rf"{_S}*(?:(%)(?![0-9A-Fa-f]{{2}})|(per{_S}?cent|percent|percents|percentage|pc)\b)"
+    rf"(?:{_S}+(?:(percentage{_S}+points?)|(points?|pts?))\b)?",
+    re.IGNORECASE,
+)
+_PERCENT_GLUE = frozenset({"pc", "percent", "pct"})
+
+
+def find_percents(text: str, context: Context) -> list[StatedValue]:
+    """Percentages ("63%", "63 per cent", "sixty-three per cent", "10-15%"), and percentage points."""
+
+    def measure(n: Number) -> Measure | None:
+        if n.slashed or n.dotted:
+            return None
+        if n.glue:
+            if n.glue not in _PERCENT_GLUE:
+                return None
+            end = n.end + len(n.glue)
+            return Measure(n.start, end, tidy_number(n.value), n.value, n)
+        m = _PERCENT_AFTER_RE.match(text, n.end)
+        if not m:
+            return None
+        points = m.group(3) or m.group(4)
+        if m.group(2) and m.group(2).lower() == "percentage" and not m.group(3):
+            points = None
+        unit = "percentage points" if points else None
+        return Measure(n.start, m.end(), tidy_number(n.value), n.value, n, unit=unit)
+
+    def borrow(n: Number, other: Measure) -> Measure | None:
+        if n.start > other.start or n.glue or n.slashed or n.dotted:
+            return None
+        return Measure(n.start, n.end, tidy_number(n.value), n.value, n, unit=other.unit)
+
+    return [
+        _stated(Kind.PERCENT, text, r, unit=r.last.unit) for r in read_values(text, measure, borrow)
+    ]
+
+
+# --- durations ------------------------------------------------------------------------------
+
+# Each unit word, the key it is counted in and how many of those one of it holds.
+_DURATION_UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("year", "years", "yr", "yrs"), ("years", 1)),
+    **dict.fromkeys(("month", "months"), ("months", 1)),
+    **dict.fromkeys(("week", "weeks", "wk", "wks"), ("weeks", 1)),
+    **dict.fromkeys(("day", "days", "night", "nights"), ("days", 1)),
+    **dict.fromkeys(("fortnight", "fortnights"), ("weeks", 2)),
+    **dict.fromkeys(("decade", "decades"), ("years", 10)),
+    **dict.fromkeys(("century", "centuries"), ("years", 100)),
+    **dict.fromkeys(("quarter", "quarters"), ("months", 3)),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), ("hours", 1)),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), ("minutes", 1)),
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), ("seconds", 1)),
+}
+# Unit letters stuck to digits: "3.5years", "3h", "30mins"; never "m" (million) or "s".
+_GLUED_UNITS = frozenset(_DURATION_UNITS) - {"min"} | {"h"}
+_GLUED_KEYS = {"h": ("hours", 1.0)}
+_UNIT_WORDS = "|".join(sorted(_DURATION_UNITS, key=len, reverse=True))
+_ADJECTIVES = (
+    "more|additional|extra|further|full|whole|consecutive|successive|straight|calendar|working|"
+    "business|financial|academic|fiscal|school|less|fewer|long|short"
+)
+# After a number: "years", "more years", "-year", "-year-old" (an age, refused below).
+_DURATION_AFTER_RE = re.compile(
+    rf"(?:{_S}*[-\u2010\u2011]{_S}*|{_S}+(?:of{_S}+)?(?:(?:{_ADJECTIVES}){_S}+){{0,2}})({_UNIT_WORDS})\b",
+    re.IGNORECASE,
+)
+# "a year", "an hour", "a decade", "another month", "half a year", "half an hour".
+_ARTICLE_DURATION_RE = re.compile(
+    rf"(?<![\w])(?:(half){_S}*(?:an?{_S}+)?|(an?|another)(?:{_S}+(?:{_ADJECTIVES}))?{_S}+)({_UNIT_WORDS})\b",
+    re.IGNORECASE,
+)
+_AGE_AFTER_RE = re.compile(rf"{_S}*[-\u2010\u2011]?{_S}*olds?\b|{_S}+of{_S}+age\b", re.IGNORECASE)
+_AND_A_HALF_RE = re.compile(rf"{_S}+and{_S}+(?:an?{_S}+)?half\b", re.IGNORECASE)
+_NEXT_PART_RE = re.compile(rf"{_S}*,?{_S}*(?:and{_S}+)?", re.IGNORECASE)
+_ROLE_AFTER_RE = re.compile(rf"{_S}+(earlier|later|ago)\b", re.IGNORECASE)
+# "once a year", "twice a month", "three times a week", "per year": a rate, not a length of time.
+_RATE_BEFORE_RE = re.compile(rf"(?<![\w])(?:once|twice|thrice|times|per|every|each){_S}+$", re.IGNORECASE)
+
+
+def find_durations(text: str, context: Context) -> list[StatedValue]:
+    """Lengths of time ("18 months", "a 10-year contract", "five to 10 years", "two years earlier")."""
+    numbers = find_numbers(text)
+
+    def measure(n: Number) -> Measure | None:
+        return _measure_duration(text, n, numbers)
+
+    def borrow(n: Number, other: Measure) -> Measure | None:
+        if n.start > other.start or n.glue or n.slashed or n.dotted or other.unit is None:
+            return None
+        key, per = _DURATION_UNITS[other.unit]
+        value = {key: tidy_number(n.value * per)}
+        return Measure(n.start, n.end, value, _days(value), n, unit=other.unit)
+
+    found: list[StatedValue] = []
+    taken: list[tuple[int, int]] = []
+    for reading in read_values(text, measure, borrow):
+        found.append(_duration_stated(text, reading))
+        taken.append((reading.start, reading.end))
+    for m in _ARTICLE_DURATION_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _RATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER_RE.match(text, m.end()):
+            continue
+        key, per = _DURATION_UNITS[m.group(3).lower()]
+        amount = 0.5 if m.group(1) else 1.0
+        end = m.end()
+        half = _AND_A_HALF_RE.match(text, end) if not m.group(1) else None
+        if half:
+            amount, end = 1.5, half.end()
+        value = {key: tidy_number(amount * per)}
+        n = Number(m.start(), end, amount)
+        measure_ = Measure(m.start(), end, value, _days(value), n, unit=m.group(3).lower())
+        found.append(_duration_stated(text, Reading(m.start(), end, value, measure_, measure_)))
+    found.sort(key=lambda v: (v.start, v.end))
+    return found
+
+
+def _measure_duration(text: str, n: Number, numbers: tuple[Number, ...]) -> Measure | None:
+    if n.slashed or n.dotted or n.value < 0:
+        return None
+    if n.glue:
+        glue = n.glue
+        if glue not in _GLUED_UNITS:
+            return None
+        key, per = _DURATION_UNITS.get(glue) or _GLUED_KEYS[glue]
+        end = n.end + len(glue)
+        unit = glue
+    else:
+        m = _DURATION_AFTER_RE.match(text, n.end)
+        if not m:
+            return None
+        unit = m.group(1).lower()
+        if "of" in text[n.end:m.start(1)].lower().split() and not text[n.start:n.end].lower().endswith("couple"):
+            return None
+        key, per = _DURATION_UNITS[unit]
+        end = m.end()
+    if _AGE_AFTER_RE.match(text, end):
+        return None  # "a 10-year-old", "five years old": an age
+    parts: dict[str, float] = {key: n.value * per}
+    half = _AND_A_HALF_RE.match(text, end)
+    if half:
+        parts[key] += 0.5 * per
+        end = half.end()
+    else:
+        end = _more_parts(text, end, n, numbers, parts)
+    value = {k: tidy_number(v) for k, v in parts.items()}
+    return Measure(n.start, end, value, _days(value), n, unit=unit)
+
+
+def _more_parts(text: str, end: int, n: Number, numbers: tuple[Number, ...], parts: dict[str, float]) -> int:
+    """Read on through "2 years 3 months", "1 hour and 30 minutes"; each unit only once."""
+    later = [m for m in numbers if m.start >= end]
+    for nxt in later[:4]:
+        gap = _NEXT_PART_RE.match(text, end)
+        if gap is None or gap.end() != nxt.start or nxt.glue or nxt.words and nxt.fraction:
+            break
+        m = _DURATION_AFTER_RE.match(text, nxt.end)
+        if not m or m.group(0)[:1] in "-\u2010\u2011":
+            break
+        key, per = _DURATION_UNITS[m.group(1).lower()]
+        if key in parts:
+            break
+        parts[key] = nxt.value * per
+        end = m.end()
+    return end
+
+
+def _days(value: dict[str, float | int]) -> float:
+    per_day = {"years": 365.0, "months": 30.0, "weeks": 7.0, "days": 1.0, "hours": 1 / 24,
+               "minutes": 1 / 1440, "seconds": 1 / 86400}
+    return sum(v * per_day[k] for k, v in value.items())
+
+
+def _duration_stated(text: str, reading: Reading) -> StatedValue:
+    role_match = _ROLE_AFTER_RE.match(text, reading.end)
+    role = role_match.group(1).lower() if role_match else reading.role
+    start = reading.start
+    if role_match and reading.first is reading.last and start < reading.first.start:
+        # "about two years ago": the hedge stays a qualifier, the span keeps to the length
+        # so that the dates finder's "two years ago" wins the overlap
+        start = reading.first.start
+    return StatedValue(
+        kind=Kind.DURATION, value=reading.value, text=text[start:reading.end], start=start, end=reading.end,
+        qualifier=reading.qualifier, role=role,
+    )
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _stated(kind: Kind, text: str, reading: Reading, unit: str | None = None) -> StatedValue:
+    return StatedValue(
+        kind=kind, value=reading.value, text=text[reading.start:reading.end], start=reading.start,
+        end=reading.end, qualifier=reading.qualifier, role=reading.role, unit=unit,
+    )

@@ -1,0 +1,80 @@
+"""Normalising article text, dropping web furniture, splitting sentences with offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.text import boilerplate_lines, normalise_text, split_sentences
+
+
+def test_normalise_straightens_quotes_dashes_and_spaces() -> None:
+    assert normalise_text("Doncaster\u2019s \u201cgood\u201d \u2013 rated\u00a0now\r\n") == "Doncaster's \"good\" - rated now\n"
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+
+
+def test_sentences_carry_offsets_into_the_text() -> None:
+    text = "The trust opened in 2014. It employed 450 staff! Did it work?\nA new line starts here"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The trust opened in 2014.", "It employed 450 staff!", "Did it work?", "A new line starts here",
+    ]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_decimals_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Mr. Jones paid £4.03m to Julian A. Smith on 1 Oct. 2014 for the work. Then he left."
+    assert [s.text for s in split_sentences(text)] == [
+        "Mr. Jones paid £4.03m to Julian A. Smith on 1 Oct. 2014 for the work.", "Then he left.",
+    ]
+
+
+def test_a_closing_quote_stays_with_its_sentence() -> None:
+    text = 'She said "it was right." Then the board met.'
+    assert [s.text for s in split_sentences(text)] == ['She said "it was right."', "Then the board met."]
+
+
+def test_web_furniture_lines_are_boilerplate() -> None:
+    lines = [
+        "Hide Ad", "Advertisement", "Sign up to our daily newsletter", "Watch more of our videos on Shots!",
+        "Related articles", "More from Community Care", "Comments are closed.", "From £15 / month",
+        "Subscribe", "Share this article", "Picture: Adobe Stock",
+        "The Civic Offices.The Civic Offices.",
+    ]
+    text = "\n".join(lines)
+    assert len(boilerplate_lines(text)) == len(lines)
+
+
+def test_real_sentences_are_not_boilerplate() -> None:
+    text = "\n".join([
+        "The council will contribute £41.6million towards the annual £47million budget.",
+        "Readers who subscribe to the service pay £15 a month, the report said.",
+        "More than 60 families were helped last year.",
+        "Related services will stay with the council.",
+    ])
+    assert boilerplate_lines(text) == []
+
+
+def test_a_caption_repeated_on_the_next_line_is_dropped_once() -> None:
+    text = "Headline here\nThe Civic Offices.\nThe Civic Offices.\nBody sentence."
+    spans = boilerplate_lines(text)
+    assert [text[a:b] for a, b in spans] == ["The Civic Offices."]
+
+
+def test_boilerplate_lines_yield_no_sentences() -> None:
+    text = "Real sentence one.\nHide Ad\nReal sentence two."
+    sentences = split_sentences(text, boilerplate_lines(text))
+    assert [s.text for s in sentences] == ["Real sentence one.", "Real sentence two."]
+
+
+@given(st.text())
+def test_sentences_always_slice_back(text: str) -> None:
+    for s in split_sentences(text, boilerplate_lines(text)):
+        assert text[s.start:s.end] == s.text
+        assert s.text.strip() == s.text and s.text
