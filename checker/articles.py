@@ -12,8 +12,8 @@ import yaml
 from charset_normalizer import from_bytes
 
 from checker.errors import ArticleFileError
-from checker.paths import display_path
 from checker.models import Article
+from checker.paths import display_path
 from checker.text import normalise_text
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from checker.errors import ClaimFileError
-from checker.paths import display_path
 from checker.models import Claim, Kind, NormalValue, Tolerance
+from checker.paths import display_path
 from checker.values import Context, Scale, builtin_scales, extract_values
 from checker.values.numbers import parse_number, tidy_number
 

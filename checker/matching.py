@@ -26,13 +26,17 @@ from checker.words import STOP_WORDS, Token, acronym, stem, tokenize
 # Scores are on a 0-1 scale (the JSON `score`).
 # A sentence must cover this share of the claim's weighted words to be read at all.
 MIN_SENTENCE_SCORE = 0.2
-# A value belongs to a claim when its local score (the claim's weight close around it) plus
-# a third of its sentence's score reaches this. Chosen on the seed corpus, where it keeps
-# every clear statement and drops values that only share the topic's common words.
-MIN_EVIDENCE = 0.34
-SENTENCE_SHARE = 1 / 3
+# A value belongs to a claim when its evidence (the sentence score times the share of the
+# claim's nearby words that point at this value) reaches this. Chosen on the seed corpus,
+# where it keeps the clear statements and drops values that only share the topic's words.
+MIN_EVIDENCE = 0.5
+# A claim takes a second value of its kind from one sentence only when the claim's words point
+# at it nearly as much as at the first ("from good to requires improvement" both count).
+MIN_ATTRIBUTION = 0.75
 # Another claim may share a value when its rank is this close to the best one.
-SHARE_MARGIN = 0.85
+SHARE_MARGIN = 0.75
+# How much the nearness of a value to each competing claim's own value decides between them.
+CLOSENESS_WEIGHT = 0.3
 # Added to the local score when the claim's other values stand beside the value too.
 ANCHOR_BONUS = 0.15
 # Word pairs at or above this rapidfuzz ratio (0-100) count as the same word ("judgement",
@@ -44,6 +48,7 @@ KEYWORD_BONUS = 0.35
 # ... and a keyword phrase in the value's own clause adds this to its local score.
 KEYWORD_LOCAL_BONUS = 0.15
 KEYWORD_REACH = 10  # words (stop words included) between the phrase and the value
+PHRASE_GAP = 4  # other content words allowed inside a keyword phrase
 # A claim word this many words from the value counts half.
 DECAY_WORDS = 3.0
 # How much a subject word and a keyword word weigh against a word of the claim sentence.
@@ -53,12 +58,12 @@ KEYWORD_WORD_FACTOR = 0.7
 OTHER_CLAUSE_FACTOR = 0.5
 
 # Words naming the kind of organisation, not which one: they do not tell subjects apart.
-GENERIC_NAME_WORDS = frozenset(
-    "the of and for council trust services service children children's borough city county district "
-    "department ministry office agency board authority company group ltd limited plc inc corporation "
-    "committee commission association society foundation partnership government national local public "
-    "social care health education school schools university college hospital police fire".split()
-)
+GENERIC_NAME_WORDS = frozenset("""
+the of and for council trust services service children children's borough city county district
+department ministry office agency board authority company group ltd limited plc inc corporation
+committee commission association society foundation partnership government national local public
+social care health education school schools university college hospital police fire
+""".split())
 
 # Roles that make a value a relative difference or a goal, not a plain statement of the property.
 DIFFERENCE_ROLES = frozenset({"earlier", "later", "longer", "shorter", "more", "less"})
@@ -115,6 +120,7 @@ class _Candidate:
     score: float
     terms: _ClaimTerms
     hits: tuple[str, ...]
+    evidence: float  # sentence score times the share of the claim's nearby words that point at this value
 
 
 @dataclass
@@ -181,12 +187,13 @@ class Matcher:
                     extra[token.stem] = self.idf(token.stem) * KEYWORD_WORD_FACTOR
         keyword_stems = [tuple(t.stem for t in tokenize(k)) for k in claim.keywords]
         all_weights = {**extra, **weights}
+        described = " ".join((claim.claim, *claim.keywords))
         return _ClaimTerms(
             claim=claim, weights=all_weights, total=total, expansions=self._expand(all_weights),
             keyword_stems=[k for k in keyword_stems if k], subject_marks=marks,
-            wants_difference=bool(_DIFFERENCE_WORDS.search(claim.claim)),
-            wants_target=bool(re.search(r"\b(target|aim|goal|had to|has to|must|needed? to|by)\b", claim.claim, re.I)),
-            wants_threshold=bool(_THRESHOLD_WORDS.search(claim.claim)),
+            wants_difference=bool(_DIFFERENCE_WORDS.search(described)),
+            wants_target=bool(re.search(r"\b(target|aim|goal|had to|has to|must|needed? to|by)\b", described, re.I)),
+            wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
             anchors=tuple(v for v in extract_values(claim.claim, Context())
                           if v.kind not in (claim.kind, Kind.DATE, Kind.COUNT)),
         )
@@ -206,7 +213,9 @@ class Matcher:
                     expansions.setdefault(corpus_stem, claim_stem)
             for corpus_stem in self._vocabulary:
                 shorter = min(len(corpus_stem), len(claim_stem))
-                if shorter >= 5 and (corpus_stem.startswith(claim_stem) or claim_stem.startswith(corpus_stem)):
+                # inflections only: "creat"/"creation", not "account"/"accountability"
+                if shorter >= 5 and abs(len(corpus_stem) - len(claim_stem)) <= 3 and (
+                        corpus_stem.startswith(claim_stem) or claim_stem.startswith(corpus_stem)):
                     expansions.setdefault(corpus_stem, claim_stem)
         return expansions
 
@@ -244,17 +253,33 @@ class Matcher:
             ):
                 continue
             score, hits = self._sentence_score(terms, tokens)
+            score = min(score, 1.0)
             if score < MIN_SENTENCE_SCORE:
                 continue
+            locals_: dict[int, float] = {}
             for value in kind_values:
                 if not self._value_fits(terms, value):
                     continue
-                anchored = _anchor_agreement(terms, value, values)
+                anchored = _anchor_agreement(terms, value, values, sentence)
                 if anchored is False:
                     continue
-                local = self._local_score(terms, tokens, value, clauses) + (ANCHOR_BONUS if anchored else 0.0)
-                rank = local * closeness(terms.claim, value.value)
-                candidates[id(value)].append(_Candidate(rank, local, score, terms, tuple(sorted(hits))))
+                locals_[id(value)] = (self._local_score(terms, tokens, value, clauses)
+                                      + (ANCHOR_BONUS if anchored else 0.0))
+            if not locals_:
+                continue
+            strongest = max(locals_.values()) or 1.0
+            for value in kind_values:
+                if id(value) not in locals_:
+                    continue
+                local = locals_[id(value)]
+                # How much of this claim's evidence in the sentence points at this value rather
+                # than at another value of the same kind: 1 for a sentence's only candidate.
+                attribution = local / strongest if strongest > 0 else 1.0
+                if attribution < MIN_ATTRIBUTION:
+                    continue
+                evidence = score * attribution
+                rank = evidence * closeness(terms.claim, value.value) if value.kind is Kind.DATE else evidence
+                candidates[id(value)].append(_Candidate(rank, local, score, terms, tuple(sorted(hits)), evidence))
         matches = []
         for value in values:
             options = candidates.get(id(value), [])
@@ -262,11 +287,11 @@ class Matcher:
                 continue
             best = max(o.rank for o in options)
             for option in options:
-                if option.local + option.score * SENTENCE_SHARE >= MIN_EVIDENCE and option.rank >= best * SHARE_MARGIN:
+                if option.evidence >= MIN_EVIDENCE and option.rank >= best * SHARE_MARGIN:
                     matches.append(Match(
                         claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
-                        value=value, score=round(min(option.score, 1.0), 3), local=round(option.local, 3),
-                        matched_words=option.hits, time=_statement_time(value, values, analysed.article),
+                        value=value, score=round(min(option.score, 1.0), 3), local=round(option.evidence, 3),
+                        matched_words=option.hits, time=_statement_time(value, values, sentence, analysed.article),
                     ))
         return matches
 
@@ -327,7 +352,8 @@ class Matcher:
         return True
 
 
-def _anchor_agreement(terms: _ClaimTerms, value: StatedValue, values: list[StatedValue]) -> bool | None:
+def _anchor_agreement(terms: _ClaimTerms, value: StatedValue, values: list[StatedValue],
+                      sentence: Sentence) -> bool | None:
     """Whether the values the claim states beside its own agree with those beside `value`.
 
     "judged outstanding by October 2019" anchors the date to the rating: in "good by
@@ -336,14 +362,30 @@ def _anchor_agreement(terms: _ClaimTerms, value: StatedValue, values: list[State
     """
     verdict: bool | None = None
     for anchor in terms.anchors:
-        near = [v for v in values if v.kind is anchor.kind and v is not value]
-        if not near:
+        near = _nearest([v for v in values if v.kind is anchor.kind and v is not value], value, sentence)
+        if near is None:
             continue
-        nearest = min(near, key=lambda v: min(abs(v.start - value.end), abs(value.start - v.end)))
-        if nearest.value != anchor.value:
+        # "had to be judged good by 2017" is a target; "rated good in November 2017" is not
+        if near.value != anchor.value or near.role != anchor.role:
             return False
         verdict = True
     return verdict
+
+
+_COORDINATION = re.compile(r"\band\b|\bor\b|[;,]")
+# Characters added to the distance between two values for a coordination between them:
+# in "good by October 2017 and outstanding by October 2019" the date belongs with "good".
+COORDINATION_PENALTY = 30
+
+
+def _nearest(others: list[StatedValue], value: StatedValue, sentence: Sentence) -> StatedValue | None:
+    """The value of `others` that belongs with `value`: the closest, not across an 'and' if avoidable."""
+    def distance(other: StatedValue) -> int:
+        left, right = (other.end, value.start) if other.end <= value.start else (value.end, other.start)
+        between = sentence.text[max(left - sentence.start, 0):max(right - sentence.start, 0)]
+        return max(right - left, 0) + (COORDINATION_PENALTY if _COORDINATION.search(between) else 0)
+
+    return min(others, key=lambda o: (distance(o), o.start), default=None)
 
 
 def _strip_values(sentence: str, kind: Kind) -> str:
@@ -396,12 +438,12 @@ def _phrase_position(stems: list[str], phrase: tuple[str, ...], expansions: dict
         return next((i for i, s in enumerate(stems) if expansions.get(s) == phrase[0] or s == phrase[0]), None)
     mapped = [expansions.get(s, s) for s in stems]
     n = len(phrase)
-    # allow up to two other words inside the phrase ("transfer its services to the trust")
+    # allow a few other content words inside the phrase ("transfer its social care services to the trust")
     for i, s in enumerate(mapped):
         if s != phrase[0]:
             continue
         j, k = i + 1, 1
-        while j < len(mapped) and k < n and j - i <= n + 2:
+        while j < len(mapped) and k < n and j - i <= n + PHRASE_GAP:
             if mapped[j] == phrase[k]:
                 k += 1
             j += 1
@@ -435,15 +477,14 @@ def _token_position(tokens: list[Token], value: StatedValue) -> float:
     return 0.0
 
 
-def _statement_time(value: StatedValue, values: list[StatedValue], article: Article) -> str | None:
-    """The time a statement refers to: a date in its sentence, else the article's date."""
+def _statement_time(value: StatedValue, values: list[StatedValue], sentence: Sentence, article: Article) -> str | None:
+    """The time a statement refers to: the date that goes with it in its sentence, else the article's date."""
     if value.time:
         return value.time
     if value.kind is Kind.DATE:
         return None
-    dates = [v for v in values if v.kind is Kind.DATE and v is not value]
-    if dates:
-        nearest = min(dates, key=lambda d: min(abs(d.start - value.end), abs(value.start - d.end)))
+    nearest = _nearest([v for v in values if v.kind is Kind.DATE], value, sentence)
+    if nearest is not None:
         when = nearest.value
         if isinstance(when, dict):
             when = when.get("max") or when.get("min")

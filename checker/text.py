@@ -78,10 +78,10 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
 
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sr jr rev gen col capt lt sgt cllr hon no nos vs etc eg ie inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig govt univ u.s u.k".split()
-)
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st sr jr rev gen col capt lt sgt cllr hon no nos vs etc eg ie inc ltd co corp jan
+feb mar apr jun jul aug sep sept oct nov dec approx dept est fig govt univ u.s u.k
+""".split())
 _SENTENCE_END = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9\u00c0-\u024f])""")
 
 

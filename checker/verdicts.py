@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar
-import math
 import datetime as dt
+import math
 from collections.abc import Iterable
 from typing import Any
 

@@ -6,16 +6,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Function words carry no sign of what a sentence is about.
+# Function words and light verbs ("took over", "was given") carry no sign of what a sentence is about.
 STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-that the their theirs them themselves then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yours yourself yourselves
-said says say told new also one two may might must shall us its it's he's she's there's year years month
-months day days week weeks time per cent percent around nearly almost
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves said says say told new also one two may might must shall us
+its it's he's she's there's year years month months day days week weeks time per cent percent around
+nearly almost take takes took taken taking make makes made making get gets got give gives gave given
+put puts go goes went gone come comes came become becomes became keep kept let lets seem seems
 """.split())
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[A-Za-z\u00c0-\u024f]|[A-Za-z]|\d[\d,.]*\d|\d")

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import yaml
+from scoring import score
 
 from checker.pipeline import run_check
 from checker.render import render_json
-from scoring import score
 
 ROOT = Path(__file__).parent.parent
 

@@ -70,27 +70,33 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100  # bare years in prose (the brief's range)
 FIRST_FULL_YEAR = 1000  # years written beside a month, or in a numeric date
 
 # Nouns that a 4-digit number counts rather than dates: "2000 staff", "in 2000 homes".
-_COUNTED_NOUNS = frozenset("""
-people persons staff employees workers jobs posts roles children pupils students adults patients residents
-families households homes houses properties flats beds places units pieces items members visitors votes
-signatures applications applicants copies words metres meters miles km kilometres kilometers feet acres
-tonnes tons pounds dollars euros pence calls vehicles cars buses troops officers soldiers teachers nurses
-doctors carers volunteers customers users subscribers passengers tickets fans spectators runners
-participants respondents names responses complaints referrals incidents arrests deaths births babies
-animals trees sheep cattle hours minutes seconds days weeks months years points runs yards steps
-""".split())
+_COUNTED_NOUNS = frozenset({
+    "people", "persons", "staff", "employees", "workers", "jobs", "posts", "roles", "children", "pupils",
+    "students", "adults", "patients", "residents", "families", "households", "homes", "houses",
+    "properties", "flats", "beds", "places", "units", "pieces", "items", "members", "visitors", "votes",
+    "signatures", "applications", "applicants", "copies", "words", "metres", "meters", "miles", "km",
+    "kilometres", "kilometers", "feet", "acres", "tonnes", "tons", "pounds", "dollars", "euros", "pence",
+    "calls", "vehicles", "cars", "buses", "troops", "officers", "soldiers", "teachers", "nurses", "doctors",
+    "carers", "volunteers", "customers", "users", "subscribers", "passengers", "tickets", "fans",
+    "spectators", "runners", "participants", "respondents", "names", "responses", "complaints", "referrals",
+    "incidents", "arrests", "deaths", "births", "babies", "animals", "trees", "sheep", "cattle", "hours",
+    "minutes", "seconds", "days", "weeks", "months", "years", "points", "runs", "yards", "steps"
+})
 # Verbs of change: "rose by 2000" and "up from 2014" are amounts, not dates.
-_CHANGE_WORDS = frozenset("""
-rose risen rise rises rising fell fallen fall falls falling increased increase increases increasing
-decreased decrease decreases reduced reduce reduces cut cuts grew grown grow grows dropped drop drops
-climbed jumped shrank shrunk declined boosted raised lowered up down outnumbered exceeded exceed
-""".split())
+_CHANGE_WORDS = frozenset({
+    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "increased",
+    "increase", "increases", "increasing", "decreased", "decrease", "decreases", "reduced", "reduce",
+    "reduces", "cut", "cuts", "grew", "grown", "grow", "grows", "dropped", "drop", "drops", "climbed",
+    "jumped", "shrank", "shrunk", "declined", "boosted", "raised", "lowered", "up", "down", "outnumbered",
+    "exceeded", "exceed"
+})
 # "the end of 2021", "the summer of 2019", "as of 2020": nouns after which "of <year>" is a date.
-_TIME_NOUNS_BEFORE_OF = frozenset("""
-end start beginning middle half quarter part rest remainder whole course spring summer autumn fall winter
-class months month years year weeks days january february march april may june july august september
-october november december as most much some all
-""".split())
+_TIME_NOUNS_BEFORE_OF = frozenset({
+    "end", "start", "beginning", "middle", "half", "quarter", "part", "rest", "remainder", "whole",
+    "course", "spring", "summer", "autumn", "fall", "winter", "class", "months", "month", "years", "year",
+    "weeks", "days", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "as", "most", "much", "some", "all"
+})
 # Words that show a sentence speaks of the past (for a weekday alone).
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|announced|confirmed|revealed|reported|agreed|approved|met|held|"
@@ -301,7 +307,9 @@ _AMOUNT_AFTER = re.compile(r"[^\S\n]*(?:%|per[^\S\n]*cent\b|percent\b|million\b|
 _NEXT_WORD = re.compile(r"[^\S\n]*(?:-[^\S\n]*)?([A-Za-z]+)")
 _TWO_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)[^\S\n]+([A-Za-z]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
-_COUNT_ADJECTIVES = frozenset("new more extra additional other full part local young old council".split())
+_COUNT_ADJECTIVES = frozenset({
+    "new", "more", "extra", "additional", "other", "full", "part", "local", "young", "old", "council"
+})
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -757,7 +765,10 @@ def _weekday_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start(), match.end(), point, rank=8)
 
 
-_NAMED_DAY_WORDS = frozenset("good black super ash cyber holy maundy palm easter whit shrove plough blue giving".split())
+_NAMED_DAY_WORDS = frozenset({
+    "good", "black", "super", "ash", "cyber", "holy", "maundy", "palm", "easter", "whit", "shrove",
+    "plough", "blue", "giving"
+})
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -1255,9 +1266,12 @@ def _holiday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, end, _day_point(day), rank=3, yearless=yearless)
 
 
-_HOLIDAY_NOUNS = frozenset("tree trees party parties card cards present presents shopping lights market markets "
-                           "dinner lunch jumper jumpers period holidays holiday break egg eggs appeal number "
-                           "message special film song songs edition decorations sales".split())
+_HOLIDAY_NOUNS = frozenset({
+    "tree", "trees", "party", "parties", "card", "cards", "present", "presents", "shopping", "lights",
+    "market", "markets", "dinner", "lunch", "jumper", "jumpers", "period", "holidays", "holiday", "break",
+    "egg", "eggs", "appeal", "number", "message", "special", "film", "song", "songs", "edition",
+    "decorations", "sales"
+})
 
 
 def _easter(year: int) -> dt.date:

@@ -100,13 +100,15 @@ _BEFORE_RE = re.compile(
 _NAME_WORDS = "|".join(sorted({*_NAMES, *(q + "s" for q in _QUALIFIED), *_QUALIFIED}, key=len, reverse=True))
 # A currency right after an amount (and any scale word after a code: "75 USD million").
 _AFTER_RE = re.compile(
-    rf"(?:(?P<sym>{_S}?[{_SYMBOL_CLASS}](?:ur\b)?)|{_S}?(?P<code>[A-Za-z]{{3}})\b|{_S}+"
-    rf"(?P<name>{_NAME_WORDS.replace(' ', _S + '+')})\b)",
+    rf"(?:(?P<sym>{_S}?[{_SYMBOL_CLASS}¢](?:ur\b)?)|(?:{_S}+|[-\u2010\u2011])"
+    rf"(?P<name>{_NAME_WORDS.replace(' ', _S + '+')})\b|{_S}?(?P<code>M?[A-Za-z]{{3}}|RM|Rs)\b)",
     re.IGNORECASE,
 )
 _SCALE_AFTER_RE = re.compile(rf"{_S}+(million|billion|thousand|trillion|bn|mn)\b", re.IGNORECASE)
-_DIGIT_NEXT_RE = re.compile(rf"{_S}?[\d.]")
+_AMOUNT_BEFORE_RE = re.compile(rf"\d{_S}*$")
+_DIGIT_NEXT_RE = re.compile(rf"{_S}?\.?\d")
 # The minor unit after a major one: "3 dollars 50 cents", "$20 and 43c", "3 GBP 1 pence".
+_CLAUSE_END_RE = re.compile(rf"{_S}*(?:[.,;!?]|$)")
 _MINOR_RE = re.compile(rf"{_S}*(?:and{_S}+)?", re.IGNORECASE)
 _MINOR_NAME_RE = re.compile(rf"{_S}*(cents?|pence|penny|sen|kopiykas)\b", re.IGNORECASE)
 # What a price is per: "£15 / month", "£8.50 an hour", "$98 a share", "£47m a year".
@@ -130,7 +132,7 @@ def find_money(text: str, context: Context) -> list[StatedValue]:
         return _measure_money(text, n, following.get(n.start))
 
     def borrow(n: Number, other: Measure) -> Measure | None:
-        if n.glue or n.slashed or n.dotted:
+        if n.glue or n.code:
             return None
         value = {"amount": tidy_number(n.value), "currency": other.value["currency"]}
         return Measure(n.start, n.end, value, n.value, n)
@@ -152,7 +154,7 @@ def find_money(text: str, context: Context) -> list[StatedValue]:
 
 def _measure_money(text: str, n: Number, following: Number | None) -> Measure | None:
     """The amount a number states when a currency stands before it, after it, or stuck to it."""
-    if n.slashed or n.dotted:
+    if n.code:
         return None
     start, end, amount = n.start, n.end, n.value
     found = False
@@ -183,8 +185,8 @@ def _measure_money(text: str, n: Number, following: Number | None) -> Measure | 
             end = after_end  # "$ 10 dollars"
     if not found:
         return None
-    if following is not None and currency is not None:
-        end, amount = _minor_part(text, end, following, amount)
+    if following is not None and currency is not None and n.scale == 1:
+        end, amount = _minor_part(text, end, following, amount, named=after is not None and before is None)
     value = {"amount": tidy_number(amount), "currency": currency}
     return Measure(start, end, value, amount, n)
 
@@ -204,7 +206,9 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int] | None:
         return _SYMBOLS[m.group("sym")], m.start()
     if m.group("code") is not None:
         code = _code(m.group("code"))
-        return (code, m.start()) if code is not None else None
+        if code is None or _AMOUNT_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+            return None  # "10 rmb 20 usd": the code is the earlier amount's
+        return code, m.start()
     rs = m.group("rs")
     return {"RM": "MYR", "Rp": "IDR"}.get(rs, "INR"), m.start()
 
@@ -221,6 +225,8 @@ def _code(word: str) -> str | None:
 def _glued_currency(text: str, n: Number) -> tuple[str, float] | None:
     """A currency stuck to the digits: "50p", "43c", "115USD"."""
     written = text[n.end:n.end + len(n.glue)]
+    if written in _SYMBOLS:
+        return _SYMBOLS[written], 1.0
     if written in {"p", "c"}:
         return ("GBP", 0.01) if written == "p" else ("USD", 0.01)  # upper-case "5C" is Celsius
     code = _code(written if written.islower() else written.upper())
@@ -235,9 +241,17 @@ def _currency_after(text: str, end: int) -> tuple[str | None, int, float] | None
     if m.group("sym"):
         if _DIGIT_NEXT_RE.match(text, m.end()):
             return None  # "in 2019 $5m was spent": the symbol belongs to the next amount
-        return _SYMBOLS[m.group("sym").strip()[0]], m.end(), 1.0
+        symbol = m.group("sym").strip()[0]
+        return ("USD", m.end(), 0.01) if symbol == "¢" else (_SYMBOLS[symbol], m.end(), 1.0)
     if m.group("code"):
-        code = _code(m.group("code"))
+        word = m.group("code")
+        if word in {"RM", "Rs"}:
+            return ("MYR" if word == "RM" else "INR"), m.end(), 1.0
+        if len(word) == 4:
+            # "30 MUSD", "120 MEUR": millions, as Nordic and German finance writes them
+            code = _code(word[1:]) if word[0] == "M" and word[1:].isupper() else None
+            return (code, m.end(), 1_000_000.0) if code is not None else None
+        code = _code(word)
         return (code, m.end(), 1.0) if code is not None else None
     name = " ".join(m.group("name").lower().split())
     if name in _NAMES:
@@ -247,8 +261,12 @@ def _currency_after(text: str, end: int) -> tuple[str | None, int, float] | None
     return _QUALIFIED[key], m.end(), _QUALIFIED_CENTS.get(key, 1.0)
 
 
-def _minor_part(text: str, end: int, nxt: Number, amount: float) -> tuple[int, float]:
-    """The cents of "3 dollars 50 cents" or "$20 and 43c" added: the new end and amount."""
+def _minor_part(text: str, end: int, nxt: Number, amount: float, named: bool) -> tuple[int, float]:
+    """The cents of "3 dollars 50 cents" or "$20 and 43c" added: the new end and amount.
+
+    A bare number ends a sum only at the end of a clause, and with "and" only after a named
+    currency ("15 dollars and 50."), never in "between £5 and 10".
+    """
     gap = _MINOR_RE.match(text, end)
     if gap is None or gap.end() != nxt.start or not 0 < nxt.value < 100 or nxt.value != int(nxt.value):
         return end, amount
@@ -257,4 +275,7 @@ def _minor_part(text: str, end: int, nxt: Number, amount: float) -> tuple[int, f
     minor = _MINOR_NAME_RE.match(text, nxt.end)
     if minor:
         return minor.end(), amount + nxt.value / 100
+    anded = gap.end() - end > 0 and "and" in text[end:gap.end()].lower()
+    if amount == int(amount) and _CLAUSE_END_RE.match(text, nxt.end) and not nxt.fraction and (named or not anded):
+        return nxt.end, amount + nxt.value / 100  # "it costs 15 dollars 50."
     return end, amount

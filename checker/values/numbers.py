@@ -59,15 +59,19 @@ _WORD = "|".join(
 # at least one real number word; parse_words rejects the rest. The repetition is
 # bounded so that a pattern built on this one cannot backtrack over a long run of words.
 WORDS_PATTERN = rf"(?:(?:{_WORD})\b(?:(?:\s+|-|\s+and\s+|\s+of\s+)(?:{_WORD})\b){{0,12}})"
-# Digits: 1,234,567 / 12,34,567 (Indian grouping) / 1 234 567 (with a no-break or thin
-# space only: a plain space between numbers is too often two numbers) / 1234 / 4.03 / .5.
+# Digits: 1,234,567 / 12,34,567 (Indian grouping) / 40 000 (with a no-break or thin space;
+# a plain space only with two groups or more, since "5 100" is too often two numbers) /
+# 1234 / 4.03 / .5.
 DIGITS_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3}){2,}(?!\d|[.,]\d)|\d+(?:\.\d+)?|\.\d+)"
 )
 
 # Scales past "thousand" that Indian English news writes: "35 lakh", "four crore".
-INDIAN_SCALES = {"lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+INDIAN_SCALES = {
+    "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000, "lkh": 100_000, "lkhs": 100_000,
+    "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000,
+}
 # Denominators read as fractions after a numerator: "two thirds", "a fifth", "three quarters".
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -97,18 +101,38 @@ _WORD_KINDS: dict[str, tuple[str, float]] = {
     "couple": ("C", 2),
     **{w: ("F", v) for w, v in _DENOMINATORS.items()},
 }
-_TOKEN_WORDS = "|".join(sorted(_WORD_KINDS, key=len, reverse=True))
 _VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
 
-# One number token: digits (with a vulgar fraction or letters stuck to them: "2½",
-# "£47million", "180ml"), a vulgar fraction alone, or a number word. Digits never start
-# right after a digit or a point, so a grouped or dotted run is read once, from its start.
-_TOKEN_RE = re.compile(
-    rf"(?<![\d.])(?P<d>\d+(?:\.\d+)?[eE][-+]?\d{{1,3}}(?![\w.])|{DIGITS_PATTERN})(?P<v>[{_VULGAR_CHARS}])?(?P<g>[^\W\d_]{{1,12}})?"
-    rf"|(?P<vf>[{_VULGAR_CHARS}])"
-    rf"|\b(?P<w>{_TOKEN_WORDS})\b",
-    re.IGNORECASE,
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of words written as a trie ("t(?:en|hree|wo)"): the regex engine tries each
+    branch in turn, so a trie rejects a non-number word after a letter or two instead of ~90 tries."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, object]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch and isinstance(child, dict)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+# Digits, with a vulgar fraction or letters stuck to them: "2½", "£47million", "180ml". They
+# never start right after a digit or a point, so a grouped or dotted run is read once, from
+# its start.
+_DIGIT_TOKEN_RE = re.compile(
+    rf"(?=[\d.])(?<![\d.])(?P<d>\d+(?:\.\d+)?[eE][-+]?\d{{1,3}}(?![\w.])|{DIGITS_PATTERN})"
+    rf"(?P<v>[{_VULGAR_CHARS}])?(?P<g>[^\W\d_]{{1,12}})?"
 )
+_WORD_TOKEN_RE = re.compile(rf"\b(?:{_trie_pattern(sorted(_WORD_KINDS))})\b", re.IGNORECASE)
+_VULGAR_RE = re.compile(rf"[{_VULGAR_CHARS}]")
 # What may stand between two tokens of one number: "twenty-one", "two hundred and fifty",
 # "half a million", "one and a half", "two thirds of a million", "two point five", "3/4".
 _GAP_RE = re.compile(
@@ -122,6 +146,10 @@ _DASHES = "-\u2010\u2011\u2013"
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE
 )
+_FRACTION_LINK_RE = re.compile(r"[ \t\u00a0]+(out[ \t\u00a0]+of|in|over)[ \t\u00a0]+", re.IGNORECASE)
+_ECHO_RE = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
+_END_OF_CLAUSE_RE = re.compile(r"[ \t\u00a0]*(?:[.,;:!?)]|$)")
+_ARTICLE_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:an?|of[ \t\u00a0]+an?)\b", re.IGNORECASE)
 _ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(an?)[ \t\u00a0]+$", re.IGNORECASE)
 _SIGN_BEFORE_RE = re.compile(
     r"(?:(?:(?<=[\s(\[<>=:])|^)([-\u2212])|(?<!\w)(minus|negative)[ \t\u00a0]+)$", re.IGNORECASE
@@ -144,8 +172,7 @@ class Number:
     suffix: str = ""  # a scale suffix as written against the digits: "m" in "£47m", "M" in "10M"
     glue: str = ""  # other letters stuck to its end, lower case: "ml" in "180ml", "p" in "50p"
     fraction: bool = False  # "3/4", "two thirds", "one and a half"
-    slashed: bool = False  # a part of "5/17/2018" or "2021/22"
-    dotted: bool = False  # a part of "192.168.1.2" or "1.2.3"
+    code: bool = False  # a part of a longer code: "5/17/2018", "2021/22", "+1-222-2222", "192.168.1.2"
     digits: str = ""  # the digits as written, when the number is one plain run of digits
 
 
@@ -181,7 +208,7 @@ def parse_number(text: str) -> float | None:
     if len(numbers) != 1:
         return None
     number = numbers[0]
-    if number.start != 0 or number.end != len(stripped) or number.glue or number.slashed or number.dotted:
+    if number.start != 0 or number.end != len(stripped) or number.glue or number.code:
         return None
     return number.value
 
@@ -225,31 +252,96 @@ def find_numbers(text: str) -> tuple[Number, ...]:
         group, seps = [token], [""]
     if group:
         numbers.extend(_parse_group(text, group, seps))
-    return tuple(numbers)
+    return tuple(_join_numbers(text, _mark_codes(text, numbers)))
+
+
+def _mark_codes(text: str, numbers: list[Number]) -> list[Number]:
+    """Mark the parts of "+1-222-2222-2222" or "1-800-555-0199": three or more numbers joined by dashes."""
+    marked = list(numbers)
+    k = 0
+    while k < len(marked):
+        j = k
+        while j + 1 < len(marked) and _is_joint(text, marked[j], marked[j + 1]):
+            j += 1
+        if j - k >= 2 or (j > k and text[marked[k].start - 1:marked[k].start] == "+"):
+            for m in range(k, j + 1):
+                marked[m] = replace(marked[m], code=True)
+        k = j + 1
+    return marked
+
+
+def _is_joint(text: str, a: Number, b: Number) -> bool:
+    return (
+        not a.words and not b.words and b.start - a.end == 1 and text[a.end] in _DASHES + "/"
+        and not a.glue and not b.glue
+    )
+
+
+def _join_numbers(text: str, numbers: list[Number]) -> list[Number]:
+    """Join "one in five", "two out of five hundred", "1 over 3" into fractions, "five (5)" into one number."""
+    joined: list[Number] = []
+    k = 0
+    while k < len(numbers):
+        a = numbers[k]
+        b = numbers[k + 1] if k + 1 < len(numbers) else None
+        if b is not None and not a.code and not b.code and not a.glue and not b.glue and a.scale == 1:
+            link = _FRACTION_LINK_RE.fullmatch(text, a.end, b.start)
+            if link is not None and _is_fraction_pair(text, a, b, link.group(1).lower()):
+                joined.append(replace(a, end=b.end, value=a.value / b.value, fraction=True, digits="",
+                                      words=a.words or b.words))
+                k += 2
+                continue
+            echo = _ECHO_RE.fullmatch(text, a.end, b.start)
+            if echo is not None and a.value == b.value and a.words != b.words and text[b.end:b.end + 1] == ")":
+                joined.append(replace(a, end=b.end + 1, words=True, digits=""))
+                k += 2
+                continue
+        joined.append(a)
+        k += 1
+    return joined
+
+
+def _is_fraction_pair(text: str, a: Number, b: Number, link: str) -> bool:
+    whole = a.value == int(a.value) and b.value == int(b.value) and not a.fraction and not b.fraction
+    if not whole or a.value == 0 or b.value <= 0:
+        return False
+    if link == "over":
+        # "one over three"; never "rose 10 over 3 years", where a noun follows
+        return _END_OF_CLAUSE_RE.match(text, b.end) is not None
+    if len(b.digits) == 4:
+        return False  # "2 in 2019"
+    return 0 < a.value < b.value
 
 
 def _tokens(text: str) -> list[_Token]:
+    """The number tokens of the text, in order: digits, vulgar fractions and number words."""
     tokens: list[_Token] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _DIGIT_TOKEN_RE.finditer(text):
         digits = m.group("d")
-        if digits is not None:
-            value = parse_digits(digits)
-            if value is None:
-                continue
-            if m.group("v"):
-                value += VULGAR_FRACTIONS[m.group("v")]
-                digits = ""
-            glue = m.group("g") or ""
-            if glue and m.end() < len(text) and text[m.end()].isalpha():
-                glue += "\u2026"  # more letters than any suffix: a code such as "3abcdefghijklmn"
-            tokens.append(_Token("D", value, m.start(), m.end(), glue=glue, digits=digits))
-        elif m.group("vf") is not None:
-            tokens.append(_Token("V", VULGAR_FRACTIONS[m.group("vf")], m.start(), m.end()))
-        else:
-            word = m.group("w").lower()
-            kind, value = _WORD_KINDS[word]
-            tokens.append(_Token(kind, value, m.start(), m.end(), word=word))
-    return tokens
+        value = parse_digits(digits)
+        if value is None:
+            continue
+        if m.group("v"):
+            value += VULGAR_FRACTIONS[m.group("v")]
+            digits = ""
+        glue = m.group("g") or ""
+        if glue and m.end() < len(text) and text[m.end()].isalpha():
+            glue += "\u2026"  # more letters than any suffix: a code such as "3abcdefghijklmn"
+        tokens.append(_Token("D", value, m.start(), m.end(), glue=glue, digits=digits))
+    words = [
+        _Token(*_WORD_KINDS[m.group().lower()], m.start(), m.end(), word=m.group().lower())
+        for m in _WORD_TOKEN_RE.finditer(text)
+    ]
+    vulgar = [_Token("V", VULGAR_FRACTIONS[m.group()], m.start(), m.end()) for m in _VULGAR_RE.finditer(text)] \
+        if any(ch in text for ch in _VULGAR_CHARS) else []
+    if not words and not vulgar:
+        return tokens
+    merged: list[_Token] = []
+    for token in sorted([*tokens, *words, *vulgar], key=lambda t: t.start):
+        if merged and token.start < merged[-1].end:
+            continue  # a fraction stuck to digits ("2½") is already part of them
+        merged.append(token)
+    return merged
 
 
 def _separator(text: str, end: int, start: int) -> str | None:
@@ -307,6 +399,9 @@ def _parse_at(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple
                 and seps[i + 1] in {" ", "a", "an"} and not nxt.word.endswith("s"):
             # "half a million", "quarter million", "half a dozen"
             return _finish(text, start, nxt.end, nxt.value / first.value, i + 2, fraction=True)
+        if first.word == "half" and article is None and read_qualifier(text, first.start) is not None \
+                and not _ARTICLE_AFTER_RE.match(text, first.end):
+            return _finish(text, first.start, first.end, 0.5, i + 1, fraction=True)  # "more than half"
         if article is None or plural:
             return None  # a bare "third" or "quarter" is an ordinal or a period, not a number
         return _finish(text, start, first.end, 1 / first.value, i + 1, fraction=True)
@@ -320,19 +415,19 @@ def _parse_at(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple
 def _parse_digits_lead(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple[Number, int] | None:
     first = tokens[i]
     n = len(tokens)
+    after_slash = i > 0 and seps[i] == "/"
+    slash_after = i + 1 < n and seps[i + 1] == "/"
     if first.glue:
         lower = first.glue.lower()
         scale = SUFFIXES.get(lower) or _MORE_SUFFIXES.get(lower) or INDIAN_SCALES.get(lower)
         if scale is not None:
             return _finish(
                 text, first.start, first.end, first.value * scale, i + 1, words=len(lower) > 2,
-                scale=float(scale), suffix=first.glue,
+                scale=float(scale), suffix=first.glue, code=after_slash or slash_after,
             )
         end = first.end if lower.endswith("\u2026") else first.end - len(first.glue)
         return _finish(text, first.start, end, first.value, i + 1, words=False, glue=lower,
-                       digits=first.digits, dotted=_dotted(text, end))
-    after_slash = i > 0 and seps[i] == "/"
-    slash_after = i + 1 < n and seps[i + 1] == "/"
+                       digits=first.digits, code=_dotted(text, end) or after_slash or slash_after)
 
     def slash_at(k: int) -> bool:
         return k < n and seps[k] == "/"
@@ -349,10 +444,10 @@ def _parse_digits_lead(text: str, tokens: list[_Token], seps: list[str], i: int)
             return _finish(text, first.start, tokens[i + 2].end, first.value + part, i + 3, fraction=True,
                            words=False)
     if after_slash or slash_after:
-        return _finish(text, first.start, first.end, first.value, i + 1, words=False, slashed=True,
+        return _finish(text, first.start, first.end, first.value, i + 1, words=False, code=True,
                        digits=first.digits)
-    if _dotted(text, first.end):
-        return _finish(text, first.start, first.end, first.value, i + 1, words=False, dotted=True,
+    if _dotted(text, first.end) or text[first.end:first.end + 1] == "^" or text[first.start - 1:first.start] == "^":
+        return _finish(text, first.start, first.end, first.value, i + 1, words=False, code=True,
                        digits=first.digits)
     spaced = _SPACED_SUFFIX_RE.match(text, first.end)
     if spaced and (i + 1 == n or tokens[i + 1].start >= spaced.end()):
@@ -509,7 +604,7 @@ def _parse_cardinal(
             state.seg = 0.0
         elif kind == "F" and sep in {" ", "-"} and state.last in {"U", "T", "H"}:
             # "two thirds", "twenty-three fifths", "one half"
-            if not t.word.endswith("s") and state.value != 1:
+            if not t.word.endswith("s") and state.value != 1 and t.word != "quarter":
                 if state.last == "T":
                     return None  # "twenty fifth" is an ordinal
                 break
@@ -576,7 +671,7 @@ def _fraction_tail(tokens: list[_Token], seps: list[str], j: int) -> tuple[float
         num += tokens[k].value
         k += 1
     if k < n and tokens[k].kind == "F" and seps[k] in {" ", "-"}:
-        if not tokens[k].word.endswith("s") and num != 1:
+        if not tokens[k].word.endswith("s") and num != 1 and tokens[k].word != "quarter":
             return None
         return num / tokens[k].value, k + 1
     return None
@@ -605,11 +700,11 @@ def _decimal_digits(tokens: list[_Token], seps: list[str], j: int) -> tuple[str,
 
 def _finish(
     text: str, start: int, end: int, value: float, j: int, *, words: bool = True, fraction: bool = False,
-    scale: float = 1.0, suffix: str = "", glue: str = "", slashed: bool = False, dotted: bool = False,
+    scale: float = 1.0, suffix: str = "", glue: str = "", code: bool = False,
     digits: str = "",
 ) -> tuple[Number, int]:
     """The number, with a sign read from just before it ("-5", "minus five")."""
-    if start and not slashed and not dotted:
+    if start and not code:
         sign = _SIGN_BEFORE_RE.search(text, max(0, start - 9), start)
         if sign is not None:
             start = sign.start(1) if sign.group(1) else sign.start(2)
@@ -617,7 +712,7 @@ def _finish(
             digits = ""
     number = Number(
         start=start, end=end, value=value, words=words, scale=scale, suffix=suffix, glue=glue,
-        fraction=fraction, slashed=slashed, dotted=dotted, digits=digits,
+        fraction=fraction, code=code, digits=digits,
     )
     return number, j
 
@@ -627,13 +722,21 @@ def _finish(
 # Words before a number that make it a lower bound, an upper bound or an estimate.
 _LOWER_BOUNDS = (
     "more than", "over", "at least", "just over", "well over", "in excess of", "upwards of", "above",
-    "exceeding", "greater than", "higher than", "no less than", "no fewer than", "not less than",
-    "a minimum of", "a minimum", "minimum of", "at a minimum",
+    "exceeding", "exceeds", "exceed", "surpassing", "surpass", "surpasses", "greater than", "higher than",
+    "larger than", "bigger than", "no less than", "no fewer than", "not less than", "a minimum of",
+    "minimum of", "at a minimum", "more than or equal to", "greater than or equal to",
+    "higher than or equal to", "larger than or equal to", "equal to or more than", "equal to or greater than",
+    "equal to or higher than", "at least or equal to", "bigger or equal than", "higher or equal than",
+    "greater or equal than", "larger or equal than", "not fewer than", "not under", "not below",
 )
 _UPPER_BOUNDS = (
     "up to", "under", "less than", "fewer than", "just under", "below", "at most", "no more than",
-    "not more than", "a maximum of", "maximum of", "lower than", "as many as", "as much as", "as few as",
-    "just below", "well under", "well below",
+    "not more than", "a maximum of", "maximum of", "lower than", "smaller than", "as many as", "as much as",
+    "as few as", "just below", "well under", "well below", "less than or equal to", "fewer than or equal to",
+    "lower than or equal to", "smaller than or equal to", "equal to or less than", "equal to or fewer than",
+    "equal to or lower than", "equal to or smaller than", "less or equal than", "smaller or equal than",
+    "lower or equal than", "not exceeding", "not over", "not above", "no higher than", "no greater than",
+    "no bigger than", "no larger than",
 )
 _ESTIMATES = (
     "about", "around", "roughly", "approximately", "approx.", "approx", "some", "nearly", "almost",
@@ -643,15 +746,13 @@ _ESTIMATES = (
 _BOUND_OF = {
     **{w: "min" for w in _LOWER_BOUNDS}, **{w: "max" for w in _UPPER_BOUNDS}, **{w: "" for w in _ESTIMATES},
 }
-_QUALIFIER_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(w).replace(r"\ ", r"[ \t\u00a0]+")
-                               for w in sorted(_BOUND_OF, key=len, reverse=True)) + r")[ \t\u00a0]*$",
-    re.IGNORECASE,
-)
-_SYMBOL_BOUND_RE = re.compile(r"(?:([<>≤≥])[ \t\u00a0]*(=?)|(=<|=>|<>))[ \t\u00a0]*$")
+_QUALIFIER_WORDS = max(len(w.split()) for w in _BOUND_OF)
+_NON_SPACE_RE = re.compile(r"\S+")
+_OPENING_MARKS = "([\"'\u201c\u2018"
+_SYMBOL_BOUND_RE = re.compile(r"(?:(?<![=<>])([<>≤≥])[ \t\u00a0]*(=?)|(=<|=>|<>))[ \t\u00a0]*$")
 _QUALIFIER_AFTER_RE = re.compile(
     r"[ \t\u00a0]*(?:(\+)(?![\w+])|(or|and)[ \t\u00a0]+(more|greater|higher|over|above|upwards|"
-    r"less|fewer|lower|under|below|so)\b)",
+    r"less|fewer|lower|under|below|so)\b(?![ \t\u00a0]+(?:than|or|and)\b))",
     re.IGNORECASE,
 )
 _AFTER_BOUND = {"more": "min", "greater": "min", "higher": "min", "over": "min", "above": "min",
@@ -671,16 +772,25 @@ class Qualifier:
 
 def read_qualifier(text: str, start: int) -> Qualifier | None:
     """The hedge or bound right before `start` ("more than", "around", "up to", ">="), or None."""
-    lo = max(0, start - 24)
-    m = _QUALIFIER_RE.search(text, lo, start)
-    if m:
-        words = " ".join(m.group(1).lower().split())
-        return Qualifier(words, _BOUND_OF[words], m.start(1), start)
-    m = _SYMBOL_BOUND_RE.search(text, lo, start)
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    if window and window[-1] in " \t\u00a0":
+        # Look the last few words up, longest phrase first, rather than run a regex of
+        # ~100 phrases at every position of the window.
+        spans = [m.span() for m in _NON_SPACE_RE.finditer(window)][-_QUALIFIER_WORDS:]
+        if lo > 0 and spans and spans[0][0] == 0 and not text[lo - 1].isspace():
+            spans = spans[1:]  # the window cut this word
+        words = [window[a:b].lower() for a, b in spans]
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(words[-k:])
+            key = phrase.lstrip(_OPENING_MARKS)
+            if key in _BOUND_OF:
+                return Qualifier(key, _BOUND_OF[key], lo + spans[-k][0] + len(phrase) - len(key), start)
+    m = _SYMBOL_BOUND_RE.search(text, max(0, start - 6), start)
     if m and not m.group(3):
         symbol = m.group(1)
-        words = symbol + (m.group(2) or "")
-        return Qualifier(words, "min" if symbol in ">≥" else "max", m.start(), start)
+        words_ = symbol + (m.group(2) or "")
+        return Qualifier(words_, "min" if symbol in ">≥" else "max", m.start(), start)
     return None
 
 
@@ -773,7 +883,7 @@ def read_values(text: str, measure: Measurer, borrow: Borrower | None = None) ->
                     i += 1
                 continue
         if ma is not None:
-            readings.append(_read_single(text, ma))
+            readings.append(read_single(text, ma))
         i = nxt
     return _join_bounds(text, readings)
 
@@ -811,7 +921,7 @@ def _read_range(
     change = _CHANGE_BEFORE_RE.search(text, max(0, start - 60), start) if word == "to" else None
     if change is not None:
         # "rose from 5% to 10%": two values, the old and the new
-        first = _read_single(text, ma, role="from" if opened == "from" else None)
+        first = read_single(text, ma, role="from" if opened == "from" else None)
         return [first, Reading(mb.start, mb.end, mb.value, mb, mb, role="to")], mb.end
     if not ma.size < mb.size:
         if conn.group(1):
@@ -827,7 +937,8 @@ def _read_range(
     return [Reading(start, end, value, ma, mb, qualifier=qualifier.words if qualifier else None)], end
 
 
-def _read_single(text: str, m: Measure, role: str | None = None) -> Reading:
+def read_single(text: str, m: Measure, role: str | None = None) -> Reading:
+    """One measure read with the hedge or bound around it: "about £5m", "five or more", "up to 700"."""
     qualifier = read_qualifier(text, m.start)
     after = read_qualifier_after(text, m.end) if qualifier is None or not qualifier.bound else None
     if after is not None and after.bound:

@@ -11,7 +11,15 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.models import Kind, StatedValue
-from checker.values.numbers import Measure, Number, Reading, find_numbers, read_values, tidy_number
+from checker.values.numbers import (
+    Measure,
+    Number,
+    Reading,
+    find_numbers,
+    read_single,
+    read_values,
+    tidy_number,
+)
 
 if TYPE_CHECKING:
     from checker.values import Context
@@ -56,8 +64,8 @@ _HEADCOUNT_NOUNS = frozenset(
     "people staff children men women police personnel workforce cattle sheep fish".split()
 )
 _WORD_RE = re.compile(rf"{_S}+([A-Za-z][A-Za-z'\u2019-]{{0,30}})")
-_OF_RE = re.compile(rf"{_S}+of(?={_S})", re.IGNORECASE)
-_PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]{0,30})[ \t\u00a0]+$")
+_OF_RE = re.compile(rf"{_S}+of(?={_S}|$)", re.IGNORECASE)
+_PREV_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]{0,30}")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(\n\u2022*-][ \t\u00a0]*|\n[ \t\u00a0]*)$")
 # What around a number shows it is no count: a unit of measure or currency, a time, a date, a code.
 _NOT_COUNT_AFTER_RE = re.compile(
@@ -68,7 +76,7 @@ _NOT_COUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNT_BEFORE_RE = re.compile(
-    rf"(?:[£$€¥₹#+@:]|\d[:.,]|[A-Za-z][-\u2010\u2011]|\b(?:{_MONTHS})\.?{_S}+|\bno\.{_S}*)$", re.IGNORECASE
+    rf"(?:[£$€¥₹#+@:]|=[<>]|<>|\d[:.,]|[A-Za-z][-\u2010\u2011]|\b(?:{_MONTHS})\.?{_S}+|\bno\.{_S}*)$", re.IGNORECASE
 )
 _PREPOSITION_YEAR = frozenset("in since by from until till during before after of circa c. early late mid the".split())
 _ONE_PRONOUN_BEFORE = frozenset("the this that which each every any no some what whichever another one".split())
@@ -93,7 +101,7 @@ def find_counts(text: str, context: Context) -> list[StatedValue]:
 
 def _is_count(text: str, n: Number) -> bool:
     """Whether a number, by itself and its neighbours, may count something."""
-    if n.glue or n.slashed or n.dotted:
+    if n.glue or n.code:
         return False
     if n.suffix and n.suffix == "m" and "." not in text[n.start:n.end]:
         # "3m people" is three million, "a 100m sprint" is metres: decide on the noun
@@ -145,8 +153,15 @@ def _looks_like_year(n: Number) -> bool:
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
-    m = _PREV_WORD_RE.search(text, max(0, start - 32), start)
-    return (m.group(1), m.start(1)) if m else ("", start)
+    """The word right before `start` (across spaces only) and where it starts; ("", start) if none."""
+    window = text[max(0, start - 32):start]
+    stripped = window.rstrip(" \t\u00a0")
+    if not stripped or len(stripped) == len(window):
+        return "", start
+    word = stripped.rsplit(maxsplit=1)[-1]
+    if not _PREV_WORD_RE.fullmatch(word):
+        return "", start
+    return word, start - len(window) + len(stripped) - len(word)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -177,7 +192,7 @@ def _unit_after(text: str, number: Number, end: int) -> str | None:
             words.append("of")
             pos = m.end()
             continue
-        if lower in _UNIT_STOP or lower.endswith("'s") or lower.endswith("'"):
+        if lower in _UNIT_STOP or lower.endswith(("'s", "'", "n't")):
             break
         if word[0].isupper() and not title_case:
             break
@@ -215,7 +230,7 @@ def find_percents(text: str, context: Context) -> list[StatedValue]:
     """Percentages ("63%", "63 per cent", "sixty-three per cent", "10-15%"), and percentage points."""
 
     def measure(n: Number) -> Measure | None:
-        if n.slashed or n.dotted:
+        if n.code:
             return None
         if n.glue:
             if n.glue not in _PERCENT_GLUE:
@@ -232,7 +247,7 @@ def find_percents(text: str, context: Context) -> list[StatedValue]:
         return Measure(n.start, m.end(), tidy_number(n.value), n.value, n, unit=unit)
 
     def borrow(n: Number, other: Measure) -> Measure | None:
-        if n.start > other.start or n.glue or n.slashed or n.dotted:
+        if n.start > other.start or n.glue or n.code:
             return None
         return Measure(n.start, n.end, tidy_number(n.value), n.value, n, unit=other.unit)
 
@@ -270,14 +285,24 @@ _DURATION_AFTER_RE = re.compile(
     rf"(?:{_S}*[-\u2010\u2011]{_S}*|{_S}+(?:of{_S}+)?(?:(?:{_ADJECTIVES}){_S}+){{0,2}})({_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
-# "a year", "an hour", "a decade", "another month", "half a year", "half an hour".
+# "a year", "an hour", "a decade", "another month", "half a year", "half an hour", "all day",
+# "a full year", "the whole week".
 _ARTICLE_DURATION_RE = re.compile(
-    rf"(?<![\w])(?:(half){_S}*(?:an?{_S}+)?|(an?|another)(?:{_S}+(?:{_ADJECTIVES}))?{_S}+)({_UNIT_WORDS})\b",
+    rf"(?<![\w])(?:(half){_S}*(?:an?{_S}+)?|(an?|another|all|whole|full|entire)(?:{_S}+(?:{_ADJECTIVES}))?"
+    rf"(?:{_S}+|[-\u2010\u2011]))({_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
+# Which unit words "all", "whole", "full" and "entire" take: "all day", not "all years".
+_WHOLE_UNITS = frozenset({"day", "night", "week", "month", "year", "hour", "decade", "fortnight", "quarter"})
 _AGE_AFTER_RE = re.compile(rf"{_S}*[-\u2010\u2011]?{_S}*olds?\b|{_S}+of{_S}+age\b", re.IGNORECASE)
-_AND_A_HALF_RE = re.compile(rf"{_S}+and{_S}+(?:an?{_S}+)?half\b", re.IGNORECASE)
+_AND_A_HALF_RE = re.compile(rf"{_S}+and{_S}+(?:an?{_S}+)?(half|quarter)\b", re.IGNORECASE)
 _NEXT_PART_RE = re.compile(rf"{_S}*,?{_S}*(?:and{_S}+)?", re.IGNORECASE)
+# "over" bounds a length of time after these words ("for over a year", "in over two years").
+_OVER_BOUND_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:for|in|of|after|took|taken|takes|lasted|lasting|lasts|spent|spending|been|than|within)"
+    rf"{_S}+$",
+    re.IGNORECASE,
+)
 _ROLE_AFTER_RE = re.compile(rf"{_S}+(earlier|later|ago)\b", re.IGNORECASE)
 # "once a year", "twice a month", "three times a week", "per year": a rate, not a length of time.
 _RATE_BEFORE_RE = re.compile(rf"(?<![\w])(?:once|twice|thrice|times|per|every|each){_S}+$", re.IGNORECASE)
@@ -291,7 +316,7 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
         return _measure_duration(text, n, numbers)
 
     def borrow(n: Number, other: Measure) -> Measure | None:
-        if n.start > other.start or n.glue or n.slashed or n.dotted or other.unit is None:
+        if n.start > other.start or n.glue or n.code or other.unit is None:
             return None
         key, per = _DURATION_UNITS[other.unit]
         value = {key: tidy_number(n.value * per)}
@@ -300,6 +325,7 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
     found: list[StatedValue] = []
     taken: list[tuple[int, int]] = []
     for reading in read_values(text, measure, borrow):
+        reading = _over_is_no_bound(text, reading)
         found.append(_duration_stated(text, reading))
         taken.append((reading.start, reading.end))
     for m in _ARTICLE_DURATION_RE.finditer(text):
@@ -307,22 +333,25 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
             continue
         if _RATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER_RE.match(text, m.end()):
             continue
-        key, per = _DURATION_UNITS[m.group(3).lower()]
+        unit = m.group(3).lower()
+        lead = (m.group(2) or "").lower()
+        if lead in {"all", "whole", "full", "entire"} and unit not in _WHOLE_UNITS:
+            continue
+        key, per = _DURATION_UNITS[unit]
         amount = 0.5 if m.group(1) else 1.0
-        end = m.end()
-        half = _AND_A_HALF_RE.match(text, end) if not m.group(1) else None
-        if half:
-            amount, end = 1.5, half.end()
-        value = {key: tidy_number(amount * per)}
-        n = Number(m.start(), end, amount)
-        measure_ = Measure(m.start(), end, value, _days(value), n, unit=m.group(3).lower())
-        found.append(_duration_stated(text, Reading(m.start(), end, value, measure_, measure_)))
+        n = Number(m.start(), m.end(), amount)
+        parts = {key: amount * per}
+        end = _more_parts(text, m.end(), n, numbers, parts, unit)
+        value = {k: tidy_number(v) for k, v in parts.items()}
+        measure_ = Measure(m.start(), end, value, _days(value), n, unit=unit)
+        reading = _over_is_no_bound(text, read_single(text, measure_))
+        found.append(_duration_stated(text, reading))
     found.sort(key=lambda v: (v.start, v.end))
     return found
 
 
 def _measure_duration(text: str, n: Number, numbers: tuple[Number, ...]) -> Measure | None:
-    if n.slashed or n.dotted or n.value < 0:
+    if n.code or n.value < 0:
         return None
     if n.glue:
         glue = n.glue
@@ -336,25 +365,29 @@ def _measure_duration(text: str, n: Number, numbers: tuple[Number, ...]) -> Meas
         if not m:
             return None
         unit = m.group(1).lower()
-        if "of" in text[n.end:m.start(1)].lower().split() and not text[n.start:n.end].lower().endswith("couple"):
+        if "of" in text[n.end:m.start(1)].lower().split() and not (
+            n.fraction or text[n.start:n.end].lower().endswith("couple")
+        ):
             return None
         key, per = _DURATION_UNITS[unit]
         end = m.end()
     if _AGE_AFTER_RE.match(text, end):
         return None  # "a 10-year-old", "five years old": an age
     parts: dict[str, float] = {key: n.value * per}
-    half = _AND_A_HALF_RE.match(text, end)
-    if half:
-        parts[key] += 0.5 * per
-        end = half.end()
-    else:
-        end = _more_parts(text, end, n, numbers, parts)
+    end = _more_parts(text, end, n, numbers, parts, unit)
     value = {k: tidy_number(v) for k, v in parts.items()}
     return Measure(n.start, end, value, _days(value), n, unit=unit)
 
 
-def _more_parts(text: str, end: int, n: Number, numbers: tuple[Number, ...], parts: dict[str, float]) -> int:
-    """Read on through "2 years 3 months", "1 hour and 30 minutes"; each unit only once."""
+def _more_parts(
+    text: str, end: int, n: Number, numbers: tuple[Number, ...], parts: dict[str, float], unit: str
+) -> int:
+    """Read on through "a year and a half", "2 years 3 months", "an hour and 30 minutes"; each unit once."""
+    half = _AND_A_HALF_RE.match(text, end)
+    if half:
+        key, per = _DURATION_UNITS[unit]
+        parts[key] += (0.5 if half.group(1).lower() == "half" else 0.25) * per
+        return half.end()
     later = [m for m in numbers if m.start >= end]
     for nxt in later[:4]:
         gap = _NEXT_PART_RE.match(text, end)
@@ -369,6 +402,16 @@ def _more_parts(text: str, end: int, n: Number, numbers: tuple[Number, ...], par
         parts[key] = nxt.value * per
         end = m.end()
     return end
+
+
+def _over_is_no_bound(text: str, reading: Reading) -> Reading:
+    """ "repaid over 10 years" spreads something across a period; "for over 10 years" bounds one."""
+    if reading.qualifier != "over" or reading.first is not reading.last:
+        return reading
+    if _OVER_BOUND_BEFORE_RE.search(text, max(0, reading.start - 16), reading.start):
+        return reading
+    m = reading.first
+    return Reading(m.start, m.end, m.value, m, m, role=reading.role)
 
 
 def _days(value: dict[str, float | int]) -> float:

@@ -1,28 +1,407 @@
-"""Ratings (temporary stub while dates are built)."""
+"""Ratings stated in prose, read against rating scales: Ofsted's "good", "requires improvement" and the like.
+
+Owns `Scale` (one inspectorate's labels, as a scale file in `checker/scales/` describes them),
+`builtin_scales`, `load_scale_file` and `find_ratings`.
+
+A label is a rating only where the prose uses it as one. Words such as "good" and "outstanding"
+are everyday English, so two things must hold:
+
+- its sentence holds one of the scale's context words ("rated", "Ofsted", "inspection"...); and
+- the label is used as a rating: quoted ("‘good’"), before a rating word ("a Good rating", "an
+  inadequate Ofsted judgment"), after a rating verb or a copula and not before another noun
+  ("rated good", "were good in 2018", but not "good help"), capitalised mid-sentence, or, for a
+  label of several words, not used as a noun phrase ("requires improvement", not "the required
+  improvement").
+
+Negated and hypothetical statements are left out ("not inadequate", "would have been outstanding",
+"could be rated good", "If the report was outstanding again"). Roles: "from"/"to" in "downgraded from
+good to requires improvement", "target" where the sentence speaks of an aim ("needing to be judged
+good by 2017"). Qualifiers: "or better" ("good or better", "good or outstanding", "at least good")
+and "or worse". "require improvement to be good" is one rating, requires improvement.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import importlib.resources
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from checker.models import StatedValue
+import yaml
+
+from checker.errors import ConfigError
+from checker.models import Kind, StatedValue
 
 if TYPE_CHECKING:
     from checker.values import Context
 
+__all__ = ["Scale", "builtin_scales", "find_ratings", "load_scale_file"]
+
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SCALE_FIELDS = ("name", "description", "labels", "legacy", "context")
+_LABEL_FIELDS = ("label", "variants")
+_LEGACY_FIELDS = ("label", "variants", "until", "like")
+
 
 @dataclass(frozen=True)
 class Scale:
-    name: str
-    labels: tuple[str, ...]
+    """One rating scale: its labels best first, the older labels it still recognises, and its context words."""
 
-    def label_of(self, text: str) -> str | None:
-        return text.lower() if text.lower() in self.labels else None
+    name: str
+    description: str
+    labels: tuple[str, ...]  # current labels, best first
+    legacy: tuple[str, ...] = ()  # labels of older frameworks
+    context: tuple[str, ...] = ()  # words that show a sentence is about a rating, lower case
+    forms: tuple[tuple[str, str], ...] = ()  # every written form (lower case) and its label
+    legacy_like: tuple[tuple[str, str], ...] = ()  # a legacy label and the current label it ranks with
+    legacy_until: tuple[tuple[str, str], ...] = ()  # a legacy label and when it was retired
+    source: str = ""  # the file it was read from, for messages
+
+    def label_of(self, written: str) -> str | None:
+        """The label a written form stands for ("Requires Improvement", "required improvement"), or None."""
+        key = " ".join(written.lower().replace("’", "'").strip(" '\"‘“”").split())
+        return dict(self.forms).get(key)
+
+    def rank(self, label: str) -> int | None:
+        """A label's place on the scale, 0 for the best; a legacy label ranks with its current equivalent."""
+        label = dict(self.legacy_like).get(label, label)
+        return self.labels.index(label) if label in self.labels else None
+
+    @property
+    def all_labels(self) -> tuple[str, ...]:
+        """Current labels best first, then legacy ones."""
+        return self.labels + self.legacy
+
+
+def load_scale_file(path: Path | str) -> Scale:
+    """A scale read from a YAML scale file (format: checker/scales/ofsted.yaml); ConfigError when it is invalid."""
+    path = Path(path)
+    shown = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown}: cannot read the scale file ({exc.__class__.__name__}); check the path") from exc
+    return _scale_from_text(text, shown)
 
 
 def builtin_scales() -> dict[str, Scale]:
-    return {"ofsted": Scale("ofsted", ("outstanding", "good", "requires improvement", "inadequate"))}
+    """The scales shipped in checker/scales, by name (a fresh dict each call; the files are read once)."""
+    return {scale.name: scale for scale in _builtin()}
+
+
+@functools.cache
+def _builtin() -> tuple[Scale, ...]:
+    folder = importlib.resources.files("checker") / "scales"
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
+    return tuple(_scale_from_text(e.read_text(encoding="utf-8"), f"checker/scales/{e.name}") for e in entries)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _scale_from_text(text: str, shown: str) -> Scale:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}" if mark is not None else shown
+        raise ConfigError(f"{where}: YAML syntax error in the scale file; fix the syntax") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{shown}: a scale file must be a mapping with name, labels and context; "
+                          "see checker/scales/ofsted.yaml")
+    unknown = sorted(str(k) for k in data if k not in _SCALE_FIELDS)
+    if unknown:
+        raise ConfigError(f"{shown}: field '{unknown[0]}' is not a scale field; use {', '.join(_SCALE_FIELDS)}")
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ConfigError(f"{shown}: field 'name' must be lower-case letters, digits and '-', e.g. ofsted")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise ConfigError(f"{shown}: field 'description' must be one line of text")
+    labels = _label_entries(data.get("labels"), "labels", _LABEL_FIELDS, shown, required=True)
+    legacy = _label_entries(data.get("legacy"), "legacy", _LEGACY_FIELDS, shown, required=False)
+    context = data.get("context")
+    if not isinstance(context, list) or not context or not all(isinstance(w, str) and w.strip() for w in context):
+        raise ConfigError(f"{shown}: field 'context' must be a non-empty list of words that signal a rating, "
+                          "e.g. [rated, inspection]")
+    names = [entry["label"] for entry in labels]
+    forms: dict[str, str] = {}
+    for entry in labels + legacy:
+        for form in [entry["label"], *entry.get("variants", [])]:
+            key = " ".join(form.lower().split())
+            if forms.get(key, entry["label"]) != entry["label"]:
+                raise ConfigError(f"{shown}: '{form}' is written for both '{forms[key]}' and '{entry['label']}'; "
+                                  "keep it under one label")
+            forms[key] = entry["label"]
+    like: list[tuple[str, str]] = []
+    until: list[tuple[str, str]] = []
+    for entry in legacy:
+        if entry["label"] in names:
+            raise ConfigError(f"{shown}: legacy label '{entry['label']}' is also a current label; keep it in one list")
+        if "like" in entry:
+            if entry["like"] not in names:
+                raise ConfigError(f"{shown}: legacy label '{entry['label']}' has like '{entry['like']}', which is "
+                                  f"not a label; use one of {', '.join(names)}")
+            like.append((entry["label"], entry["like"]))
+        if "until" in entry:
+            until.append((entry["label"], str(entry["until"])))
+    return Scale(
+        name=name, description=description.strip(), labels=tuple(names),
+        legacy=tuple(entry["label"] for entry in legacy),
+        context=tuple(dict.fromkeys(w.strip().lower() for w in context)),
+        forms=tuple(sorted(forms.items())), legacy_like=tuple(like), legacy_until=tuple(until), source=shown,
+    )
+
+
+def _label_entries(raw: Any, field: str, allowed: tuple[str, ...], shown: str, required: bool) -> list[dict[str, Any]]:
+    if raw is None and not required:
+        return []
+    example = "[{label: good}, {label: requires improvement, variants: [require improvement]}]"
+    if not isinstance(raw, list) or (required and not raw):
+        raise ConfigError(f"{shown}: field '{field}' must be a list of labels, best first, e.g. {example}")
+    entries: list[dict[str, Any]] = []
+    for i, item in enumerate(raw, 1):
+        if isinstance(item, str):
+            item = {"label": item}
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str) or not item["label"].strip():
+            raise ConfigError(f"{shown}: entry {i} of '{field}' needs a 'label' of text, e.g. {example}")
+        unknown = sorted(str(k) for k in item if k not in allowed)
+        if unknown:
+            raise ConfigError(f"{shown}: entry {i} of '{field}' has field '{unknown[0]}'; use {', '.join(allowed)}")
+        variants = item.get("variants", [])
+        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+            raise ConfigError(f"{shown}: the variants of '{item['label']}' must be a list of texts")
+        entry = dict(item)
+        entry["label"] = " ".join(item["label"].lower().split())
+        entries.append(entry)
+    return entries
+
+
+# --- finding ratings in text ----------------------------------------------------------------
+_OPEN_QUOTES = "‘“'\"«"
+_CLOSE_QUOTES = "’”'\"»"
+# A sentence ends at ., ! or ? before a space, a quote or the end, or at a line break. Cheap, and
+# enough to scope context words: an abbreviation that splits a sentence only narrows the scope.
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'’”)\]]|$)|\n")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Words after which a label is predicated of something: "rated good", "were good", "from good".
+_LEAD_WORDS = frozenset({
+    "rated", "rate", "rates", "rating", "judged", "judge", "judges", "graded", "grade", "grades", "deemed",
+    "assessed", "considered", "found", "classed", "classified", "ranked", "as", "be", "been", "being", "is",
+    "are", "was", "were", "remains", "remain", "remained", "become", "became", "becomes", "becoming",
+    "stays", "stay", "stayed", "to", "from", "least"
+})
+# Words that may stand between a lead word and the label: "rated overall good", "is now good".
+_SKIPPABLE = frozenset({
+    "overall", "now", "still", "currently", "previously", "also", "again", "already", "only", "just",
+    "consistently", "once", "recently", "both", "either"
+})
+# Words that may follow a label that is not an attribute of the next noun: "good in 2018", "good or better".
+_AFTER_OK = frozenset({
+    "and", "or", "but", "in", "at", "by", "for", "from", "to", "with", "since", "again", "overall",
+    "across", "against", "under", "after", "before", "when", "as", "on", "following", "last", "this",
+    "than", "then", "because", "while", "although", "though", "according", "during", "until", "nor", "so",
+    "yet", "its", "their", "it", "they", "which", "who", "where", "there", "that"
+})
+_DETERMINERS = frozenset({
+    "the", "a", "an", "any", "some", "this", "that", "these", "those", "further", "much", "more",
+    "significant"
+})
+_NEGATIONS = re.compile(r"\b(?:not|never|nor|no\s+longer|hardly)\b|n['’]t\b", re.IGNORECASE)
+_HYPOTHESES = re.compile(r"\b(?:would|could|might|if|unless|whether|hope|hopes|hoped|hoping)\b", re.IGNORECASE)
+_TARGETS = re.compile(
+    r"\b(?:need(?:s|ed|ing)?\s+to\s+be|must\s+be|ha(?:s|ve|d|ving)\s+to\s+be|should\s+be|expected\s+to\s+be"
+    r"|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|ambition|goal|to\s+become|want(?:s|ed)?\s+to\s+be|striv\w*|aspir\w*)\b",
+    re.IGNORECASE,
+)
+_OR_WORDS = {"better": "or better", "above": "or better", "higher": "or better", "worse": "or worse",
+             "below": "or worse", "lower": "or worse"}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    label: re.Pattern[str]
+    context: re.Pattern[str]
+    context_word: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(scale: Scale) -> _Patterns:
+    forms = sorted((form for form, _ in scale.forms), key=len, reverse=True)
+    alternatives = "|".join(r"[^\S\n]+".join(re.escape(part) for part in form.split()) for form in forms)
+    words = "|".join(re.escape(w) for w in sorted(scale.context, key=len, reverse=True))
+    return _Patterns(
+        label=re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE),
+        context=re.compile(rf"(?<![\w-])(?:{words})(?:s|es|['’]s)?(?![\w-])", re.IGNORECASE),
+        context_word=frozenset(scale.context),
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    label: str
+    scale: Scale
+    hits: int  # context words in the sentence, to choose between scales that share a label
+    qualifier: str | None = None
+    role: str | None = None
+
+
+class _Sentences:
+    """Sentence-ish spans of a text, found once, looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        first = self.ends[i - 1] if i > 0 else 0
+        last = self.ends[min(i, len(self.ends) - 1)]
+        return first, max(last, end)
 
 
 def find_ratings(text: str, context: Context) -> list[StatedValue]:
-    return []
+    """Every rating `text` states on the context's scales, with its scale, role and qualifier."""
+    scales = sorted(context.scales.values(), key=lambda s: s.name)
+    if not scales:
+        return []
+    sentences = _Sentences(text)
+    by_span: dict[tuple[int, int], _Found] = {}
+    consumed: set[tuple[int, int]] = set()
+    for scale in scales:
+        for found in _find_on_scale(text, scale, sentences, consumed):
+            key = (found.start, found.end)
+            if key not in by_span or found.hits > by_span[key].hits:
+                by_span[key] = found
+    values = []
+    for found in sorted(by_span.values(), key=lambda f: f.start):
+        if (found.start, found.end) in consumed:
+            continue
+        values.append(StatedValue(
+            kind=Kind.RATING, value=found.label, text=text[found.start:found.end], start=found.start,
+            end=found.end, qualifier=found.qualifier, role=found.role, scale=found.scale.name,
+        ))
+    return _without_overlaps(values)
+
+
+def _without_overlaps(values: list[StatedValue]) -> list[StatedValue]:
+    kept: list[StatedValue] = []
+    for value in sorted(values, key=lambda v: (-(v.end - v.start), v.start)):
+        if all(value.end <= other.start or other.end <= value.start for other in kept):
+            kept.append(value)
+    return sorted(kept, key=lambda v: v.start)
+
+
+def _find_on_scale(text: str, scale: Scale, sentences: _Sentences,
+                   consumed: set[tuple[int, int]]) -> Iterable[_Found]:
+    patterns = _patterns(scale)
+    forms = dict(scale.forms)
+    for match in patterns.label.finditer(text):
+        start, end = match.start(), match.end()
+        label = forms.get(" ".join(match.group().lower().split()))
+        if label is None:
+            continue
+        s0, s1 = sentences.around(start, end)
+        sentence_hits = [m for m in patterns.context.finditer(text, s0, s1) if m.end() <= start or m.start() >= end]
+        if not sentence_hits:
+            continue
+        if not _used_as_rating(text, match, s0, s1, patterns):
+            continue
+        if _negated_or_hypothetical(text, start, s0):
+            continue
+        found = _Found(start, end, label, scale, len(sentence_hits), role=_role(text, start, s0))
+        found = _read_after(text, found, s1, scale, patterns, consumed)
+        if found.qualifier is None and re.search(r"\bat\s+least\s+['‘“\"]?$", text[max(s0, start - 12):start], re.I):
+            found = _Found(found.start, found.end, found.label, scale, found.hits, "or better", found.role)
+        yield found
+
+
+def _words_before(text: str, start: int, s0: int, count: int) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text[max(s0, start - 80):start])][-count:]
+
+
+def _word_after(text: str, end: int, s1: int) -> str:
+    match = _WORD.search(text, end, min(s1, end + 40))
+    if match is None or text[end:match.start()].strip(" \t" + _CLOSE_QUOTES):
+        return ""  # punctuation comes first
+    return match.group()
+
+
+def _used_as_rating(text: str, match: re.Match[str], s0: int, s1: int, patterns: _Patterns) -> bool:
+    start, end = match.start(), match.end()
+    written = match.group()
+    after = _word_after(text, end, s1)
+    after_lower = after.lower()
+    next_is_context = bool(after) and bool(patterns.context.fullmatch(after))
+    opened = start > 0 and text[start - 1] in _OPEN_QUOTES and (start < 2 or not text[start - 2].isalnum())
+    if opened and (end >= len(text) or text[end] in _CLOSE_QUOTES or next_is_context):
+        return True
+    if next_is_context:
+        return True  # "a Good rating", "an inadequate Ofsted judgment"
+    attributive = bool(after) and after[0].islower() and after_lower not in _AFTER_OK
+    if attributive:
+        return False  # "good help", "outstanding debts"
+    before = [w for w in _words_before(text, start, s0, 4) if w not in _SKIPPABLE]
+    if before and before[-1] in _LEAD_WORDS:
+        return True
+    if " " in written.strip() and (not before or before[-1] not in _DETERMINERS):
+        return True  # "requires improvement" as a verb phrase
+    capitalised = written[0].isupper() and text[s0:start].strip(" \t\n" + _OPEN_QUOTES) != ""
+    return capitalised and not (after and after[0].isupper())
+
+
+def _negated_or_hypothetical(text: str, start: int, s0: int) -> bool:
+    clause_start = max(s0, *(text.rfind(c, s0, start) + 1 for c in ",;:()—"))
+    near = " ".join(_words_before(text, start, clause_start, 4))
+    if _NEGATIONS.search(near):
+        return True
+    return bool(_HYPOTHESES.search(text[clause_start:start]))
+
+
+def _role(text: str, start: int, s0: int) -> str | None:
+    before = [w for w in _words_before(text, start, s0, 3) if w not in _SKIPPABLE]
+    if before and before[-1] == "from":
+        return "from"
+    if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in ("need", "needs", "want", "aim")):
+        return "to"
+    if _TARGETS.search(text[s0:start]):
+        return "target"
+    return None
+
+
+_AFTER_LABEL = re.compile(r"['’”\"»]?[^\S\n]+(?:(?P<or>or)[^\S\n]+(?P<word>better|above|higher|worse|below|lower)\b"
+                          r"|(?P<or2>or)[^\S\n]+['‘“\"]?|to[^\S\n]+be[^\S\n]+(?:(?:rated|judged|graded)[^\S\n]+)?"
+                          r"['‘“\"]?)", re.IGNORECASE)
+
+
+def _read_after(text: str, found: _Found, s1: int, scale: Scale, patterns: _Patterns,
+                consumed: set[tuple[int, int]]) -> _Found:
+    """ "good or better", "good or outstanding" (or better), "require improvement to be good" (one rating)."""
+    match = _AFTER_LABEL.match(text, found.end, s1)
+    if match is None:
+        return found
+    if match.group("word"):
+        return _Found(found.start, found.end, found.label, scale, found.hits, _OR_WORDS[match.group("word").lower()],
+                      found.role)
+    other = patterns.label.match(text, match.end(), s1)
+    if other is None:
+        return found
+    other_label = dict(scale.forms).get(" ".join(other.group().lower().split()))
+    mine, theirs = scale.rank(found.label), scale.rank(other_label or "")
+    if other_label is None or mine is None or theirs is None or other_label == found.label:
+        return found
+    consumed.add((other.start(), other.end()))
+    if match.group("or2"):
+        qualifier = "or better" if theirs < mine else "or worse"
+        return _Found(found.start, found.end, found.label, scale, found.hits, qualifier, found.role)
+    return _Found(found.start, other.end(), found.label, scale, found.hits, found.qualifier, found.role)
+

@@ -1,0 +1,79 @@
+"""`claimcheck report` (the HTML report and JSON result) and `claimcheck extract` (values in one text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker.articles import read_article
+from checker.cli.options import inputs_options, summary_line
+from checker.errors import CheckerError
+from checker.output import refuse_inputs, write_atomic
+from checker.pipeline import run_check
+from checker.render import render_html, render_json
+from checker.text import normalise_text
+from checker.values import Context, extract_values
+
+
+@click.command()
+@inputs_options
+@click.option("--out", type=click.Path(path_type=Path), default=Path("reports/report.html"), show_default=True,
+              help="Where to write the HTML report ('-' for stdout).")
+@click.option("--json", "json_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the JSON result here ('-' for stdout).")
+def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | None) -> None:
+    """Write the discrepancy report: every claim, what each article states about it, conflicts first.
+
+    \b
+    Example:
+      claimcheck report --claims claims --articles articles --out reports/report.html --json reports/report.json
+    """
+    for target in (out, json_path):
+        if target is not None and str(target) != "-":
+            refuse_inputs(target, (claims_path, articles_path))
+    result = run_check(claims_path, articles_path)
+    html = render_html(result.report, result.articles)
+    payload = render_json(result.report)
+    _emit(out, html)
+    if json_path is not None:
+        _emit(json_path, payload)
+    if str(out) != "-":
+        click.echo(f"claimcheck: {summary_line(result)}; report written to {out}", err=True)
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date relative dates resolve against (default: the article's own).")
+def extract(source: Path, published: dt.datetime | None) -> None:
+    """Print the values found in one article (or '-' for stdin) as JSON lines, to see why a value was (not) found.
+
+    \b
+    Example:
+      claimcheck extract articles/003_a0a19384d7ec2052.txt
+    """
+    when: dt.date | None = None
+    if str(source) == "-":
+        text = normalise_text(sys.stdin.read())
+    else:
+        if not source.is_file():
+            raise CheckerError(f"{source}: file not found; give the path of an article file")
+        article = read_article(source, source.parent)
+        if article is None:
+            raise CheckerError(f"{source}: no usable text in this file (see the warning above)")
+        text, when = article.text, article.published
+    if published is not None:
+        when = published.date()
+    for value in extract_values(text, Context(published=when)):
+        click.echo(json.dumps(value.model_dump(mode="json", exclude_none=True), ensure_ascii=False))
+
+
+def _emit(path: Path, content: str) -> None:
+    if str(path) == "-":
+        click.echo(content, nl=False)
+    else:
+        write_atomic(path, content)
