@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         contexts = [Context(published=_date(case.get("reference_date"))) for case in cases]
         started = time.perf_counter()
-        results = [extract_values(case["text"], context, KINDS) for case, context in zip(cases, contexts)]
+        results = [extract_values(case["text"], context, KINDS) for case, context in zip(cases, contexts, strict=True)]
         timings[category] = (len(cases), time.perf_counter() - started)
-        for case, values in zip(cases, results):
+        for case, values in zip(cases, results, strict=True):
             # A case id that appears twice in the data keeps every prediction made for it:
             # the scorer reads one line per id.
             predictions.setdefault(case["id"], []).extend(
@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
-        for case_id, values in predictions.items():
-            f.write(json.dumps({"id": case_id, "values": values}) + "\n")
+        for case_id, predicted in predictions.items():
+            f.write(json.dumps({"id": case_id, "values": predicted}) + "\n")
     print(f"predictions: {out}")
     scored = subprocess.run([sys.executable, str(score), "--predictions", str(out), "--bench", str(bench)],
                             check=False)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from checker.models import Article, Claim, Kind, Sentence, StatedValue
+from checker.models import Article, Claim, Kind, Sentence, StatedValue, Verdict
 from checker.values import Context, extract_values
-from checker.verdicts import closeness
-from checker.words import STOP_WORDS, Token, acronym, stem, tokenize
+from checker.verdicts import closeness, judge
+from checker.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 
 # Scores are on a 0-1 scale (the JSON `score`).
 # A sentence must cover this share of the claim's weighted words to be read at all.
@@ -174,7 +174,7 @@ class Matcher:
         subject_stems = {t.stem for t in tokenize(claim.subject or "")} | marks
         weights: dict[str, float] = {}
         for token in tokenize(own):
-            if not token.stem[0].isdigit():
+            if not token.stem[0].isdigit() and token.stem not in LIGHT_VERBS:
                 # The subject is checked on its own (see _names_subject); its words are in most
                 # sentences of an article about it, so they barely tell sentences apart.
                 factor = SUBJECT_WORD_FACTOR if token.stem in subject_stems else 1.0
@@ -244,6 +244,7 @@ class Matcher:
         other_subject = _other_subject(sentence.text)
         clauses = _clause_breaks(sentence)
         candidates: dict[int, list[_Candidate]] = defaultdict(list)
+        by_id = {id(v): v for v in values}
         for terms in claims:
             kind_values = [v for v in values if v.kind is terms.claim.kind]
             if not kind_values:
@@ -267,6 +268,11 @@ class Matcher:
                                       + (ANCHOR_BONUS if anchored else 0.0))
             if not locals_:
                 continue
+            # A sentence that states the claim's own value speaks of the claim through it; other
+            # values of the kind there belong to other things ("£41.6m towards the £47m budget").
+            agreeing = {i for i in locals_ if judge(terms.claim, by_id[i].value, by_id[i].qualifier) is Verdict.AGREES}
+            if agreeing:
+                locals_ = {i: v for i, v in locals_.items() if i in agreeing}
             strongest = max(locals_.values()) or 1.0
             for value in kind_values:
                 if id(value) not in locals_:

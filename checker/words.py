@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Function words and light verbs ("took over", "was given") carry no sign of what a sentence is about.
-STOP_WORDS = frozenset("""
+# Function words carry no sign of what a sentence is about.
+FUNCTION_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers herself him himself his how i if in into is it its itself just me more
@@ -16,9 +16,14 @@ should so some such than that the their theirs them themselves then there these 
 through to too under until up very was we were what when where which while who whom why will with
 would you your yours yourself yourselves said says say told new also one two may might must shall us
 its it's he's she's there's year years month months day days week weeks time per cent percent around
-nearly almost take takes took taken taking make makes made making get gets got give gives gave given
-put puts go goes went gone come comes came become becomes became keep kept let lets seem seems
+nearly almost """.split())
+
+# Light verbs ("took over", "was given") say little on their own: a claim's sentence does not
+# weigh them, though a curated keyword phrase may use them ("take over").
+LIGHT_VERBS = frozenset("""
+take takes took taken taking make makes made making get gets got give gives gave given put puts go goes went gone come comes came become becomes became keep kept let lets seem seems
 """.split())
+STOP_WORDS = FUNCTION_WORDS | LIGHT_VERBS
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[A-Za-z\u00c0-\u024f]|[A-Za-z]|\d[\d,.]*\d|\d")
 
@@ -34,11 +39,11 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The content words of `text` (stop words dropped), with offsets shifted by `offset`."""
+    """The words of `text` (function words dropped), with offsets shifted by `offset`."""
     tokens: list[Token] = []
     for i, match in enumerate(_TOKEN.finditer(text)):
         word = match.group().lower()
-        if word in STOP_WORDS:
+        if word in FUNCTION_WORDS:
             continue
         tokens.append(Token(stem(word), match.start() + offset, match.end() + offset, i))
     return tokens

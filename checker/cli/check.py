@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-import json
+import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import IO
 
 import click
 
+from checker.baseline import read_baseline
+from checker.changes import Scope, changed_since, scope_of_paths
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options, summary_line
-from checker.models import Status, Verdict
+from checker.errors import ConfigError
+from checker.findings import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
+from checker.findings_github import render_github
+from checker.findings_junit import render_junit
+from checker.findings_sarif import render_sarif
+from checker.models import Status
 from checker.pipeline import CheckResult, run_check
 from checker.render import render_json
+
+log = logging.getLogger(__name__)
 
 
 class CheckFormat(str, Enum):
@@ -20,49 +31,99 @@ class CheckFormat(str, Enum):
 
     TEXT = "text"
     JSON = "json"
+    JUNIT = "junit"
+    GITHUB = "github"
+    SARIF = "sarif"
 
 
 @click.command()
 @inputs_options
 @click.option("--format", "output_format", type=click.Choice([f.value for f in CheckFormat]), default="text",
-              show_default=True, help="text: one line per conflicting mention; json: the JSON result.")
-def check(claims_path: Path, articles_path: Path, output_format: str) -> None:
+              show_default=True,
+              help="text: one line per finding; json: the JSON result; junit: JUnit XML, a test case per claim; "
+                   "github: GitHub Actions annotations; sarif: SARIF 2.1.0 for code scanning.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+              help="Accepted conflicts (written by 'claimcheck baseline'): only conflicts not in it fail.")
+@click.option("--strict", is_flag=True, help="Also fail on an unconfirmed claim and on a stale baseline entry.")
+@click.option("--changed", is_flag=True,
+              help="Check only the claims and articles in the PATHS given as arguments (e.g. a PR's files).")
+@click.option("--since", metavar="GIT-REF", default=None,
+              help="Check only the claims and articles changed since GIT-REF (e.g. origin/main), committed or not.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def check(claims_path: Path, articles_path: Path, output_format: str, baseline_path: Path | None, strict: bool,
+          changed: bool, since: str | None, paths: tuple[Path, ...]) -> None:
     """Check claims against articles for CI, and exit with a status that says what was found.
 
     \b
     Exit status:
-      0  no claim conflicts with any article
-      1  at least one claim conflicts (each printed as one line)
+      0  nothing to act on: no conflict, or only conflicts accepted in the baseline
+      1  a conflict not accepted in the baseline (with --strict also an
+         unconfirmed claim or a stale baseline entry); each printed as one line
       2  invalid input or usage (one line on stderr names the file and the fix)
 
     \b
-    Example:
-      claimcheck check --claims claims --articles articles
+    Examples:
+      claimcheck check --baseline claims/.baseline.yaml
+      claimcheck check --since origin/main --format github
+      claimcheck check --changed articles/new.txt claims/finance.yaml
     """
+    if paths and not changed:
+        raise click.UsageError("paths are only taken with --changed: claimcheck check --changed PATHS...")
+    if changed and since:
+        raise click.UsageError("use --changed PATHS or --since GIT-REF, not both")
+    baseline = read_baseline(baseline_path) if baseline_path is not None else None
+    touched = changed_since(since) if since else list(paths) if changed else None
     result = run_check(claims_path, articles_path)
-    if CheckFormat(output_format) is CheckFormat.JSON:
-        click.echo(render_json(result.report), nl=False)
-    else:
-        for line in conflict_lines(result):
-            click.echo(line)
-        click.echo(summary_line(result))
-    conflicting = any(c.status is Status.CONFLICTING for c in result.report.claims)
-    sys.exit(EXIT_FINDINGS if conflicting else EXIT_OK)
+    scope = scope_of_paths(touched, result.report, articles_path) if touched is not None else None
+    findings = collect_findings(result, baseline, scope=scope, strict=strict)
+    click.echo(_render(CheckFormat(output_format), findings, result, scope), nl=False)
+    sys.exit(EXIT_FINDINGS if findings.failing else EXIT_OK)
 
 
-def conflict_lines(result: CheckResult) -> list[str]:
-    """One line per conflicting mention: where, the claim, the two values, and any caveats."""
-    dates = {a.id: a.published for a in result.report.articles}
-    lines = []
-    for claim in result.report.claims:
-        for mention in claim.mentions:
-            if mention.verdict is not Verdict.CONFLICTS:
-                continue
-            when = dates.get(mention.article)
-            caveats = f" [{', '.join(c.value for c in mention.caveats)}]" if mention.caveats else ""
-            lines.append(
-                f"{mention.article}: {claim.id}: states {json.dumps(mention.value, ensure_ascii=False)} "
-                f"({mention.text!r}{', ' + when.isoformat() if when else ''}) "
-                f"but the claim says {json.dumps(claim.value, ensure_ascii=False)}{caveats}"
-            )
+def _render(output_format: CheckFormat, findings: Findings, result: CheckResult, scope: Scope | None) -> str:
+    summary = summary_line(CheckResult(report=findings.report, articles=result.articles[:findings.article_count])
+                           if scope is not None else result)
+    if output_format is CheckFormat.JSON:
+        for entry in findings.stale:
+            log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry))
+        return render_json(findings.report)
+    if output_format is CheckFormat.JUNIT:
+        return render_junit(findings)
+    if output_format is CheckFormat.GITHUB:
+        return render_github(findings, summary)
+    if output_format is CheckFormat.SARIF:
+        return render_sarif(findings)
+    return "".join(f"{line}\n" for line in text_lines(findings, summary, colour=wants_colour(sys.stdout)))
+
+
+def text_lines(findings: Findings, summary: str, colour: bool = False) -> list[str]:
+    """For people: a line per new conflict, per stale entry and (with --strict) per unconfirmed claim, then the
+    summary; conflicts accepted by a baseline are only counted."""
+    def style(text: str, fg: str) -> str:
+        return click.style(text, fg=fg, bold=True) if colour else text
+
+    lines = [f"{c.mention.article}: {style(c.claim.id, 'red')}: {conflict_message(c, findings.published)}"
+             for c in findings.new_conflicts]
+    if findings.strict:
+        lines += [f"{c.file}:{c.line}: {style(c.id, 'yellow')}: unconfirmed, {UNCONFIRMED_MESSAGE}"
+                  for c in findings.unconfirmed if c.status is Status.UNCONFIRMED]
+    lines += [f"{findings.baseline_path}:{e.line}: {style('stale', 'yellow')}: {stale_message(e)}"
+              for e in findings.stale]
+    if findings.baseline_path is not None:
+        accepted = len(findings.conflicts) - len(findings.new_conflicts)
+        lines.append(f"baseline {findings.baseline_path}: {len(findings.new_conflicts)} new conflict(s), "
+                     f"{accepted} accepted, {len(findings.stale)} stale")
+    lines.append(summary)
     return lines
+
+
+def wants_colour(stream: IO[str]) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _unused() -> None:  # pragma: no cover
+    raise ConfigError("")

@@ -104,18 +104,24 @@ _WORD_KINDS: dict[str, tuple[str, float]] = {
 _VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: list[str]) -> str:
-    """An alternation of words written as a trie ("t(?:en|hree|wo)"): the regex engine tries each
-    branch in turn, so a trie rejects a non-number word after a letter or two instead of ~90 tries."""
-    trie: dict[str, dict[str, object]] = {}
+    """An alternation of words written as a trie ("t(?:en|hree|wo)").
+
+    The regex engine tries the branches of an alternation one by one, so a trie turns a
+    word that is no number away after a letter or two instead of after ~90 tries.
+    """
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
 
-    def emit(node: dict[str, object]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch and isinstance(child, dict)]
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -190,7 +196,7 @@ class _Token:
 def parse_digits(text: str) -> float | None:
     """The number written in digits ("1,234.5" -> 1234.5), or None."""
     cleaned = text.strip()
-    for mark in (",", "\u00a0", "\u202f", "\u2009"):
+    for mark in (",", " ", "\u00a0", "\u202f", "\u2009"):
         cleaned = cleaned.replace(mark, "")
     if not cleaned or len(cleaned) > _MAX_DIGITS:
         return None
@@ -256,23 +262,34 @@ def find_numbers(text: str) -> tuple[Number, ...]:
 
 
 def _mark_codes(text: str, numbers: list[Number]) -> list[Number]:
-    """Mark the parts of "+1-222-2222-2222" or "1-800-555-0199": three or more numbers joined by dashes."""
+    """Mark the numbers that are parts of a phone number or a code, not quantities.
+
+    "1-800-555-0199" and "+44 20 7946 0958": three or more bare digit runs joined by single
+    dashes, slashes or spaces, or two or more after "+"; "01302 737777": a run of digits
+    that starts with a zero.
+    """
     marked = list(numbers)
     k = 0
     while k < len(marked):
         j = k
         while j + 1 < len(marked) and _is_joint(text, marked[j], marked[j + 1]):
             j += 1
-        if j - k >= 2 or (j > k and text[marked[k].start - 1:marked[k].start] == "+"):
+        plus = text[marked[k].start - 1:marked[k].start] == "+"
+        leading_zero = any(_leading_zero(marked[m]) for m in range(k, j + 1))
+        if j - k >= 2 or (j > k and (plus or leading_zero)) or (j == k and _leading_zero(marked[k])):
             for m in range(k, j + 1):
                 marked[m] = replace(marked[m], code=True)
         k = j + 1
     return marked
 
 
+def _leading_zero(n: Number) -> bool:
+    return len(n.digits) >= 3 and n.digits[0] == "0" and n.digits.isdigit()
+
+
 def _is_joint(text: str, a: Number, b: Number) -> bool:
     return (
-        not a.words and not b.words and b.start - a.end == 1 and text[a.end] in _DASHES + "/"
+        bool(a.digits) and bool(b.digits) and b.start - a.end == 1 and text[a.end] in _DASHES + "/ "
         and not a.glue and not b.glue
     )
 
@@ -823,6 +840,8 @@ _CHANGE_BEFORE_RE = re.compile(
     r"shortened|lengthened|increase|rais\w*)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$",
     re.IGNORECASE,
 )
+# Between the items of a list: "one, three and five years", "10, 20 or 30%".
+_LIST_GAP_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]*,?[ \t\u00a0]+(and|or)[ \t\u00a0]+", re.IGNORECASE)
 # Two bounds that make one range: "more than 10 and less than 40", "at most 100 and at least 20".
 _BOUND_JOIN_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|but)[ \t\u00a0]+)?", re.IGNORECASE)
 
@@ -882,10 +901,37 @@ def read_values(text: str, measure: Measurer, borrow: Borrower | None = None) ->
                 while i < len(numbers) and numbers[i].start < pair[1]:
                     i += 1
                 continue
-        if ma is not None:
+        if ma is None and borrow is not None:
+            listed = _borrow_from_list(text, numbers, i, measure, borrow)
+            if listed is not None:
+                readings.append(read_single(text, listed))
+        elif ma is not None:
             readings.append(read_single(text, ma))
         i = nxt
     return _join_bounds(text, readings)
+
+
+def _borrow_from_list(
+    text: str, numbers: tuple[Number, ...], i: int, measure: Measurer, borrow: Borrower
+) -> Measure | None:
+    """Read a bare number in a list with the unit of the list's last item: "one, three and five years"."""
+    a = numbers[i]
+    if a.code or a.glue or len(a.digits) == 4:
+        return None
+    k = i
+    saw_and = False
+    while k + 1 < len(numbers) and k - i < 5:
+        gap = _LIST_GAP_RE.fullmatch(text, numbers[k].end, numbers[k + 1].start)
+        if gap is None:
+            return None
+        saw_and = saw_and or bool(gap.group(1))
+        k += 1
+        last = measure(numbers[k])
+        if last is not None:
+            return borrow(a, last) if saw_and else None
+        if saw_and or numbers[k].code or numbers[k].glue:
+            return None
+    return None
 
 
 def _read_range(

@@ -55,7 +55,19 @@ _UNIT_STOP = frozenset(
     "we our you your i who whom whose which what when where while if so not no also more less fewer "
     "each every all some any other such own only just still yet then there here now ago later earlier "
     "previously percent cent year years month months week weeks day days decade decades hour hours "
-    "minute minutes second seconds old new per cent pc respectively".split()
+    "minute minutes second seconds old new per cent pc respectively regardless anyway another too either "
+    "apiece again alone".split()
+) | frozenset(
+    # common verbs that follow a number as the subject: "350,000 includes", "1,500 adults found"
+    "found made took gave went came saw got left lost won paid met kept held felt thought knew began "
+    "became brought bought sent spent built fell rose grew ran sat stood wrote heard led meant put set "
+    "cut let hit read chose drove flew spoke stole struck threw wore fought caught taught sought "
+    "include includes live lives work works remain remains stand stands show shows mean means make "
+    "makes take takes give gives come comes go goes seem seems look looks need needs want wants continue "
+    "continues appear appears represent represents involve involves cover covers contain contains "
+    "receive receives require requires suggest suggests report reports believe believes expect expects "
+    "face faces help helps become becomes get gets use uses face lie lies sit sits hold holds keep keeps "
+    "die dies vote votes agree agrees say claim claims feel feels know knows think thinks".split()
 ) | frozenset(_MONTHS.split("|")) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -78,15 +90,22 @@ _NOT_COUNT_AFTER_RE = re.compile(
 _NOT_COUNT_BEFORE_RE = re.compile(
     rf"(?:[£$€¥₹#+@:]|=[<>]|<>|\d[:.,]|[A-Za-z][-\u2010\u2011]|\b(?:{_MONTHS})\.?{_S}+|\bno\.{_S}*)$", re.IGNORECASE
 )
+_LABEL_CHAIN_RE = re.compile(rf"{_S}*(?:,|and|or|to|&|[-\u2010\u2011\u2013])?{_S}*", re.IGNORECASE)
 _PREPOSITION_YEAR = frozenset("in since by from until till during before after of circa c. early late mid the".split())
-_ONE_PRONOUN_BEFORE = frozenset("the this that which each every any no some what whichever another one".split())
+# Words before "one" that make it a pronoun: "the right one", "which one", "a new one".
+_ONE_PRONOUN_BEFORE = frozenset(
+    "the this that which each every any no some what whichever another one right wrong last next big little "
+    "small new old good bad better best worst other same latest previous first second third final main "
+    "real key important young such a an".split()
+)
 
 
 def find_counts(text: str, context: Context) -> list[StatedValue]:
     """Numbers that count something ("450 council staff", "between 400 and 500"), with the noun they count."""
+    labelled = _labelled(text, find_numbers(text))
 
     def measure(n: Number) -> Measure | None:
-        if not _is_count(text, n):
+        if n.start in labelled or not _is_count(text, n):
             return None
         return Measure(n.start, n.end, tidy_number(n.value), n.value, n)
 
@@ -99,14 +118,28 @@ def find_counts(text: str, context: Context) -> list[StatedValue]:
     return found
 
 
+def _labelled(text: str, numbers: tuple[Number, ...]) -> set[int]:
+    """Where the numbers that name things start: "channel 276", "junctions 24 and 25", "pages 3-5"."""
+    labelled: set[int] = set()
+    for k, n in enumerate(numbers):
+        prev, _ = _previous_word(text, n.start)
+        lower = prev.lower()
+        chained = k > 0 and numbers[k - 1].start in labelled \
+            and _LABEL_CHAIN_RE.fullmatch(text, numbers[k - 1].end, n.start) is not None
+        if lower in _LABELS or lower.rstrip(".") in _LABELS or chained:
+            labelled.add(n.start)
+    return labelled
+
+
 def _is_count(text: str, n: Number) -> bool:
     """Whether a number, by itself and its neighbours, may count something."""
     if n.glue or n.code:
         return False
-    if n.suffix and n.suffix == "m" and "." not in text[n.start:n.end]:
+    if n.suffix == "m":
         # "3m people" is three million, "a 100m sprint" is metres: decide on the noun
         unit = _unit_after(text, n, n.end)
-        if unit is None:
+        head = unit.split()[0] if unit else ""
+        if head not in _HEADCOUNT_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
             return False
     start = n.start
     if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
@@ -114,7 +147,7 @@ def _is_count(text: str, n: Number) -> bool:
     before = text[max(0, start - 12):start]
     if _NOT_COUNT_BEFORE_RE.search(before):
         return False
-    return not _NOT_COUNT_AFTER_RE.match(text, n.end)
+    return not _NOT_COUNT_AFTER_RE.match(text, n.end) and not _DURATION_AFTER_RE.match(text, n.end)
 
 
 def _count_stands(text: str, reading: Reading, unit: str | None) -> bool:
@@ -131,15 +164,15 @@ def _count_stands(text: str, reading: Reading, unit: str | None) -> bool:
         head = unit.split()[0]
         if head not in _HEADCOUNT_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
             return False
-    if number_text.lower() in {"one", "a couple"} or number_text.lower().endswith("couple"):
-        if prev_lower in _ONE_PRONOUN_BEFORE or text[first.end:first.end + 4].lower() in {" of ", " of"}:
-            if not number_text.lower().endswith("couple"):
-                return False
-        if number_text.lower().endswith("couple") and not _OF_RE.match(text, first.end):
-            return False  # "a couple" of people, not two
+    lowered = number_text.lower()
+    if lowered == "one" and (prev_lower in _ONE_PRONOUN_BEFORE or _OF_RE.match(text, first.end)):
+        return False  # "the right one", "one of them": a pronoun
+    if lowered.endswith("couple") and not _OF_RE.match(text, first.end):
+        return False  # "a couple" of people, not two
     if prev and prev[0].isupper() and not reading.qualifier and not _sentence_start(text, prev_start):
-        # "Boeing 737", "Windows 10", "Apollo 11": a name with a number, unless a noun follows
-        if unit is None:
+        # "Boeing 737", "Windows 10", "Radio 5 Live": a name with a number, unless a noun follows
+        nxt = _WORD_RE.match(text, reading.end)
+        if unit is None or (nxt and nxt.group(1)[0].isupper()):
             return False
     if unit is None and not reading.qualifier and not first.words:
         nxt = _WORD_RE.match(text, reading.end)
