@@ -1,25 +1,36 @@
-"""Reading article files: finding them, decoding bytes, front matter, and the article model."""
+"""Reading article files: finding them, decoding bytes, front matter, each format's reader, and the article model."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
+import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
 from checker.errors import ArticleFileError
 from checker.models import Article
 from checker.paths import display_path
+from checker.readers import ReadText
+from checker.readers.html import read_html
+from checker.readers.markdown import strip_markdown
+from checker.readers.pdf import read_pdf
 from checker.text import normalise_text
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-FRONT_MATTER_FIELDS = {"title", "url", "published", "publisher", "author", "notes"}
+TEXT_SUFFIXES = (".txt",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+PDF_SUFFIXES = (".pdf",)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+# `retrieved` is written by `claimcheck fetch`: when the page was downloaded (UTC).
+FRONT_MATTER_FIELDS = {"title", "url", "published", "publisher", "author", "notes", "retrieved"}
 # Files bigger than this are skipped with a warning, so one stray dump cannot exhaust memory.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
@@ -30,12 +41,39 @@ def find_article_files(folder: Path) -> list[Path]:
     """Article files below `folder`, sorted by path; raises when the folder is missing."""
     if not folder.is_dir():
         raise ArticleFileError(f"{folder}: articles folder not found; pass --articles DIR with your article files")
-    files = [
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")
-        and p.name.lower() != "readme.md"
-    ]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+    # Hidden files and folders are skipped: `claimcheck fetch` keeps the raw pages in `.raw/`.
+    files = sorted(
+        (p for p in folder.rglob("*")
+         if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and p.name.lower() != "readme.md"
+         and not any(part.startswith(".") for part in p.relative_to(folder).parts)),
+        key=lambda p: p.relative_to(folder).as_posix(),
+    )
+    _refuse_shared_ids(files, folder)
+    return files
+
+
+def article_id(path: Path, root: Path) -> str:
+    """The article's id: its path under the articles folder without the extension, the same for every format."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def page_of(article: Article, offset: int) -> int | None:
+    """The page (from 1) of a PDF article on which `offset` of its text stands; None for other formats."""
+    if not article.page_starts:
+        return None
+    return bisect_right(article.page_starts, offset)
+
+
+def _refuse_shared_ids(files: list[Path], root: Path) -> None:
+    seen: dict[str, Path] = {}
+    for path in files:
+        key = article_id(path, root)
+        if key in seen:
+            raise ArticleFileError(
+                f"{display_path(seen[key])} and {display_path(path)}: both would be article '{key}'; "
+                "keep one format of each article, or rename one of them"
+            )
+        seen[key] = path
 
 
 def load_articles(folder: Path) -> list[Article]:
@@ -57,23 +95,23 @@ def read_article(path: Path, root: Path) -> Article | None:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            log.warning("%s: skipped, %d bytes is over the %d byte limit for an article", shown, size, MAX_ARTICLE_BYTES)
+            log.warning("%s: skipped, %d bytes is over the %d byte limit for an article", shown, size,
+                        MAX_ARTICLE_BYTES)
             return None
         raw = path.read_bytes()
     except OSError as exc:
         log.warning("%s: skipped, cannot be read (%s)", shown, exc.strerror or exc)
         return None
-    text = decode_article_bytes(raw, shown)
-    if text is None:
+    found = read_article_bytes(raw, path.suffix.lower(), shown)
+    if found is None:
         return None
-    meta, body = split_front_matter(text, shown)
-    body = normalise_text(body)
+    body = normalise_text(found.text)
     if not body.strip():
         log.warning("%s: skipped, the article has no text", shown)
         return None
-    article_id = path.relative_to(root).with_suffix("").as_posix()
+    meta = found.meta
     return Article(
-        id=article_id,
+        id=article_id(path, root),
         path=shown,
         text=body,
         title=_text_field(meta, "title") or _first_line(body),
@@ -82,24 +120,47 @@ def read_article(path: Path, root: Path) -> Article | None:
         publisher=_text_field(meta, "publisher"),
         author=_text_field(meta, "author"),
         notes=_text_field(meta, "notes"),
+        page_starts=found.page_starts,
     )
 
 
+def read_article_bytes(raw: bytes, suffix: str, shown: str) -> ReadText | None:
+    """A file's text and metadata by its format (`suffix` such as '.html'); None when it holds no text."""
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(raw, shown)
+    text = decode_article_bytes(raw, shown)
+    if text is None:
+        return None
+    if suffix in HTML_SUFFIXES:
+        return read_html(text, shown)
+    meta, body = split_front_matter(text, shown)
+    if suffix in MARKDOWN_SUFFIXES:
+        body = strip_markdown(body)
+    return ReadText(text=body, meta=meta)
+
+
 def decode_article_bytes(raw: bytes, shown: str) -> str | None:
-    """The file's text: UTF-8 (with or without BOM), else a detected encoding with a warning."""
+    """The file's text: UTF-8 (with or without BOM), else a detected encoding with a warning; mojibake repaired."""
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         log.warning("%s: skipped, it looks like a binary file, not text", shown)
         return None
     try:
-        return raw.decode("utf-8-sig")
+        # A UTF-16 byte-order mark names its encoding outright, so that is no guess to warn about.
+        text = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(raw).best()
-    if best is None or best.encoding is None:
-        log.warning("%s: skipped, its bytes are not text in any encoding we recognise", shown)
-        return None
-    log.warning("%s: not UTF-8; read as %s (save it as UTF-8 to silence this)", shown, best.encoding)
-    return str(best)
+        best = from_bytes(raw).best()
+        if best is None or best.encoding is None:
+            log.warning("%s: skipped, its bytes are not text in any encoding we recognise", shown)
+            return None
+        log.warning("%s: not UTF-8; read as %s (save it as UTF-8 to silence this)", shown, best.encoding)
+        text = str(best)
+    # Text that went through a wrong decode before it was saved ("councilâ€™s" for "council’s"):
+    # ftfy undoes only what it can recognise with confidence, and leaves clean text alone.
+    repaired = ftfy.fix_encoding(text)
+    if repaired != text:
+        log.warning("%s: repaired mis-decoded characters such as 'â€™' (mojibake); save the file again as UTF-8 "
+                    "from its source to silence this", shown)
+    return repaired
 
 
 def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str]:
@@ -112,7 +173,8 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str]:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise ArticleFileError(f"{shown}:{line}: front matter is not valid YAML; fix the lines between the two '---'") from exc
+        raise ArticleFileError(
+            f"{shown}:{line}: front matter is not valid YAML; fix the lines between the two '---'") from exc
     if not isinstance(meta, dict):
         raise ArticleFileError(f"{shown}:2: front matter must be 'key: value' lines (title, url, published, ...)")
     unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_FIELDS)
@@ -129,7 +191,8 @@ def _published(meta: dict[str, object], shown: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as exc:
-        raise ArticleFileError(f"{shown}: front matter 'published: {value}' is not a date; write it as YYYY-MM-DD") from exc
+        raise ArticleFileError(
+            f"{shown}: front matter 'published: {value}' is not a date; write it as YYYY-MM-DD") from exc
 
 
 def _text_field(meta: dict[str, object], key: str) -> str | None:

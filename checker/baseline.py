@@ -101,7 +101,8 @@ def read_baseline(path: Path) -> Baseline:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark else shown
-        raise ConfigError(f"{where}: baseline is not valid YAML; fix it or rewrite it with 'claimcheck baseline'") from exc
+        raise ConfigError(f"{where}: baseline is not valid YAML; fix it or rewrite it with 'claimcheck baseline'"
+                          ) from exc
     if data is None:
         return Baseline(path=shown)
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
@@ -110,7 +111,8 @@ def read_baseline(path: Path) -> Baseline:
     for item, node in zip(data, root.value, strict=True):
         line = node.start_mark.line + 1
         if not isinstance(item, dict):
-            raise ConfigError(f"{shown}:{line}: a baseline entry must be 'key: value' lines (claim, article, value, ...)")
+            raise ConfigError(f"{shown}:{line}: a baseline entry must be 'key: value' lines "
+                              "(claim, article, value, ...)")
         try:
             entries.append(BaselineEntry.model_validate({**item, "line": line}))
         except ValidationError as exc:
@@ -145,9 +147,15 @@ def render_baseline(entries: Iterable[BaselineEntry], name: str = BASELINE_NAME)
     blocks = []
     for entry in entries:
         record = entry.model_dump(mode="json", exclude={"line"})
-        blocks.append(yaml.safe_dump([record], sort_keys=False, allow_unicode=True, default_flow_style=None,
-                                     width=100))
+        lines = [f"{'-' if n == 0 else ' '} {key}: {_flow(value)}" for n, (key, value) in enumerate(record.items())]
+        blocks.append("\n".join(lines) + "\n")
     return _HEADER.format(name=name) + ("\n".join(blocks) if blocks else "[]\n")
+
+
+def _flow(value: Any) -> str:
+    # One line per field, a money or duration value as {amount: 47000000, currency: GBP}: dumping
+    # it inside a one-item flow list gives YAML's own quoting, then the brackets come off.
+    return yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=1_000_000).strip()[1:-1]
 
 
 def _plain(value: Any) -> Any:

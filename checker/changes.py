@@ -71,7 +71,8 @@ def _git(args: list[str], ref: str, cwd: Path | None) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise ConfigError(f"--since {ref}: git cannot be run ({exc.strerror or exc}); install git or use --changed PATHS") from exc
+        raise ConfigError(f"--since {ref}: git cannot be run ({exc.strerror or exc}); "
+                          "install git or use --changed PATHS") from exc
     if done.returncode != 0:
         said = (done.stderr.strip().splitlines() or ["no message"])[0]
         raise ConfigError(f"--since {ref}: git {args[0]} failed ({said}); pass a branch, tag or commit this "

@@ -34,7 +34,6 @@ class Findings:
     stale: tuple[BaselineEntry, ...] = ()
     baseline_path: str | None = None
     strict: bool = False
-    article_count: int = 0
     published: dict[str, str] = field(default_factory=dict)  # article id -> ISO date, for messages
 
     @property
@@ -74,7 +73,7 @@ def collect_findings(result: CheckResult, baseline: Baseline | None = None, scop
     )
     return Findings(
         report=report, conflicts=conflicts, stale=stale, baseline_path=baseline.path if baseline else None,
-        strict=strict, article_count=len(report.articles) if scope is not None else len(result.articles),
+        strict=strict,
         published={a.id: a.published.isoformat() for a in full.articles if a.published},
     )
 
@@ -96,6 +95,8 @@ def stale_message(entry: BaselineEntry) -> str:
 
 
 UNCONFIRMED_MESSAGE = "no article states a value for this claim"
+
+_PLAIN_TEXT_SUFFIXES = (".txt", ".md")
 
 
 class _LineFinder:
@@ -125,6 +126,8 @@ class _LineFinder:
 
 
 def _front_matter_lines(article: Article) -> int | None:
+    if Path(article.path).suffix.lower() not in _PLAIN_TEXT_SUFFIXES:
+        return None  # an HTML page's text is extracted, so its offsets say nothing about the file's lines
     try:
         raw = Path(article.path).read_bytes()
     except OSError:

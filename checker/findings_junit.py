@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from checker.findings import UNCONFIRMED_MESSAGE, Conflict, Findings, conflict_message, stale_message
+from checker.models import Status
 
 
 def render_junit(findings: Findings) -> str:
-    """A <testsuites> document: suite 'claims' (a case per claim) and, when there are any, 'baseline' (stale entries)."""
+    """A <testsuites> document: a suite 'claims' with a case per claim, and a suite 'baseline' for stale entries."""
     by_claim: dict[str, list[Conflict]] = defaultdict(list)
     for conflict in findings.conflicts:
         by_claim[conflict.claim.id].append(conflict)
@@ -27,9 +28,10 @@ def render_junit(findings: Findings) -> str:
             failure = ET.SubElement(case, "failure", type="conflict",
                                     message=f"{len(new)} conflicting mention(s) not accepted by the baseline")
             failure.text = "\n\n".join(_evidence(c, findings) for c in new)
-        elif claim.status.value == "unconfirmed":
-            tag = "failure" if findings.strict else "skipped"
-            ET.SubElement(case, tag, message=UNCONFIRMED_MESSAGE, **({"type": "unconfirmed"} if findings.strict else {}))
+        elif claim.status is Status.UNCONFIRMED:
+            outcome = ET.SubElement(case, "failure" if findings.strict else "skipped", message=UNCONFIRMED_MESSAGE)
+            if findings.strict:
+                outcome.set("type", "unconfirmed")
         accepted = [c for c in conflicts if c.accepted is not None]
         if accepted:
             out = ET.SubElement(case, "system-out")

@@ -130,6 +130,8 @@ class _ClaimTerms:
     total: float
     expansions: dict[str, str]  # corpus stem -> the claim stem it stands for
     keyword_stems: list[tuple[str, ...]]
+    # per keyword phrase, the corpus stems that can open it: a sentence with none cannot contain it
+    phrase_heads: list[frozenset[str]]
     subject_marks: frozenset[str]  # stems or acronyms that name the subject
     wants_difference: bool
     wants_target: bool
@@ -141,7 +143,6 @@ class Matcher:
     """Scores sentences against claims over one corpus and attributes values to claims."""
 
     def __init__(self, claims: Sequence[Claim], articles: Sequence[AnalysedArticle]) -> None:
-        self.articles = articles
         document_frequency: dict[str, int] = defaultdict(int)
         n_sentences = 0
         for analysed in articles:
@@ -149,9 +150,24 @@ class Matcher:
                 n_sentences += 1
                 for s in {t.stem for t in tokens}:
                     document_frequency[s] += 1
+        self._prepare(claims, articles, document_frequency, n_sentences)
+
+    @classmethod
+    def from_frequencies(cls, claims: Sequence[Claim], document_frequency: dict[str, int],
+                         n_sentences: int) -> Matcher:
+        """A matcher for a corpus known by its sentence frequencies, matched one article at a time."""
+        matcher = cls.__new__(cls)
+        matcher._prepare(claims, (), document_frequency, n_sentences)
+        return matcher
+
+    def _prepare(self, claims: Sequence[Claim], articles: Sequence[AnalysedArticle],
+                 document_frequency: dict[str, int], n_sentences: int) -> None:
+        self.articles = articles
         self._df = document_frequency
         self._n = max(n_sentences, 1)
         self._vocabulary = sorted(document_frequency)
+        # Expanding a claim word looks at the whole vocabulary; claims share most words, so once per word.
+        self._similar: dict[str, list[str]] = {}
         # Words most claims share ("children's social care" in a corpus of claims about one
         # service) name the common topic, not what tells one claim's statement from another's.
         claim_frequency: dict[str, int] = defaultdict(int)
@@ -161,6 +177,16 @@ class Matcher:
         self._claim_frequency = claim_frequency
         self._n_claims = len(claims)
         self.terms = [self._claim_terms(c) for c in claims]
+        # Inverted indexes from corpus stems to the claims they can score for, so a sentence is
+        # scored only against claims it may reach MIN_SENTENCE_SCORE for (see _scoring_claims).
+        words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        heads: dict[str, list[int]] = defaultdict(list)
+        for number, terms in enumerate(self.terms):
+            for corpus_stem, claim_stem in terms.expansions.items():
+                words[corpus_stem].append((number, claim_stem))
+            for head in set().union(*terms.phrase_heads):
+                heads[head].append(number)
+        self._word_postings, self._head_postings = dict(words), dict(heads)
 
     def idf(self, word_stem: str) -> float:
         """Rarity weight of a stem: words rare in the corpus and among the claims tell statements apart."""
@@ -188,9 +214,11 @@ class Matcher:
         keyword_stems = [tuple(t.stem for t in tokenize(k)) for k in claim.keywords]
         all_weights = {**extra, **weights}
         described = " ".join((claim.claim, *claim.keywords))
+        expansions = self._expand(all_weights)
+        phrases = [k for k in keyword_stems if k]
         return _ClaimTerms(
-            claim=claim, weights=all_weights, total=total, expansions=self._expand(all_weights),
-            keyword_stems=[k for k in keyword_stems if k], subject_marks=marks,
+            claim=claim, weights=all_weights, total=total, expansions=expansions,
+            keyword_stems=phrases, phrase_heads=[_phrase_heads(p, expansions) for p in phrases], subject_marks=marks,
             wants_difference=bool(_DIFFERENCE_WORDS.search(described)),
             wants_target=bool(re.search(r"\b(target|aim|goal|had to|has to|must|needed? to|by)\b", described, re.I)),
             wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
@@ -206,36 +234,89 @@ class Matcher:
                 expansions.setdefault(claim_stem, claim_stem)
             if len(claim_stem) < MIN_FUZZY_LENGTH:
                 continue
-            for corpus_stem, _, _ in process.extract(
-                claim_stem, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_RATIO, limit=None
-            ):
-                if len(corpus_stem) >= MIN_FUZZY_LENGTH and abs(len(corpus_stem) - len(claim_stem)) <= 2:
-                    expansions.setdefault(corpus_stem, claim_stem)
-            for corpus_stem in self._vocabulary:
-                shorter = min(len(corpus_stem), len(claim_stem))
-                # inflections only: "creat"/"creation", not "account"/"accountability"
-                if shorter >= 5 and abs(len(corpus_stem) - len(claim_stem)) <= 3 and (
-                        corpus_stem.startswith(claim_stem) or claim_stem.startswith(corpus_stem)):
-                    expansions.setdefault(corpus_stem, claim_stem)
+            for corpus_stem in self._similar_stems(claim_stem):
+                expansions.setdefault(corpus_stem, claim_stem)
         return expansions
+
+    def _similar_stems(self, claim_stem: str) -> list[str]:
+        """Corpus stems that are spellings or inflections of a (long) claim stem."""
+        found = self._similar.get(claim_stem)
+        if found is not None:
+            return found
+        found = [
+            corpus_stem for corpus_stem, _, _ in process.extract(
+                claim_stem, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_RATIO, limit=None)
+            if len(corpus_stem) >= MIN_FUZZY_LENGTH and abs(len(corpus_stem) - len(claim_stem)) <= 2
+        ]
+        # inflections only: "creat"/"creation", not "account"/"accountability": a stem at most
+        # three letters shorter or longer that begins the other, neither under five letters
+        found += [claim_stem[:n] for n in range(max(5, len(claim_stem) - 3), len(claim_stem) + 1)
+                  if claim_stem[:n] in self._df]
+        at = bisect.bisect_left(self._vocabulary, claim_stem)
+        while at < len(self._vocabulary) and self._vocabulary[at].startswith(claim_stem):
+            if len(self._vocabulary[at]) <= len(claim_stem) + 3:
+                found.append(self._vocabulary[at])
+            at += 1
+        self._similar[claim_stem] = found
+        return found
 
     def find_matches(self) -> list[Match]:
         """Every value attributed to a claim, over all articles."""
         matches: list[Match] = []
         for analysed in self.articles:
-            matches.extend(self._match_article(analysed))
+            matches.extend(self.match_article(analysed))
         return matches
 
-    def _match_article(self, analysed: AnalysedArticle) -> list[Match]:
+    def match_article(self, analysed: AnalysedArticle, article_stems: set[str] | None = None) -> list[Match]:
+        """The values of one article attributed to claims.
+
+        `article_stems` are the stems of all the article's sentences, for an `analysed` that
+        keeps only its sentences that state values (the rest can match nothing).
+        """
         text_lower = analysed.article.text.lower()
-        article_tokens = {t.stem for tokens in analysed.tokens for t in tokens}
-        claims_here = [t for t in self.terms if _names_subject(t.subject_marks, article_tokens, text_lower)]
+        if article_stems is None:
+            article_stems = {t.stem for tokens in analysed.tokens for t in tokens}
+        named: dict[frozenset[str], bool] = {}
+        here: set[int] = set()
+        for number, terms in enumerate(self.terms):
+            marks = terms.subject_marks
+            if marks not in named:
+                named[marks] = _names_subject(marks, article_stems, text_lower)
+            if named[marks]:
+                here.add(number)
         matches: list[Match] = []
-        for index, sentence in enumerate(analysed.sentences):
+        for index, tokens in enumerate(analysed.tokens):
             values = analysed.values[index]
             if values:
-                matches.extend(self._match_sentence(analysed, index, claims_here))
+                claims = self._scoring_claims(tokens, here, {v.kind for v in values})
+                matches.extend(self._match_sentence(analysed, index, claims))
         return matches
+
+    def _scoring_claims(self, tokens: list[Token], here: set[int], kinds: set[Kind]) -> list[_ClaimTerms]:
+        """The claims of `here` that may score MIN_SENTENCE_SCORE on these tokens, in claim order.
+
+        Every other claim is skipped by _match_sentence anyway: it wants a kind the sentence does
+        not state, or its words and keyword phrases cannot reach the score (an upper bound from
+        the indexes: the weight of every claim word present, and the largest keyword bonus).
+        """
+        present = {t.stem for t in tokens}
+        reached: dict[int, set[str]] = defaultdict(set)
+        for s in present:
+            for number, claim_stem in self._word_postings.get(s, ()):
+                reached[number].add(claim_stem)
+        headed = {n for s in present for n in self._head_postings.get(s, ())}
+        chosen = []
+        for number in sorted((reached.keys() | headed) & here):
+            terms = self.terms[number]
+            if terms.claim.kind not in kinds:
+                continue
+            bound = sum(terms.weights[c] for c in reached.get(number, ())) / terms.total
+            # a margin for float rounding: the bound must never fall below the exact score
+            if number in headed:
+                bound += KEYWORD_BONUS
+            if bound + 1e-9 >= MIN_SENTENCE_SCORE:
+                chosen.append(terms)
+        return chosen
 
     def _match_sentence(self, analysed: AnalysedArticle, index: int, claims: list[_ClaimTerms]) -> list[Match]:
         sentence, values, tokens = analysed.sentences[index], analysed.values[index], analysed.tokens[index]
@@ -309,9 +390,10 @@ class Matcher:
                 hits.add(claim_stem)
         covered = sum(terms.weights[s] for s in hits)
         stems = [t.stem for t in tokens]
+        present = set(stems)
         bonus = 0.0
-        for phrase in terms.keyword_stems:
-            if _contains_phrase(stems, phrase, terms.expansions):
+        for phrase, heads in zip(terms.keyword_stems, terms.phrase_heads, strict=True):
+            if not present.isdisjoint(heads) and _contains_phrase(stems, phrase, terms.expansions):
                 bonus = max(bonus, KEYWORD_BONUS * min(1.0, 0.5 + 0.25 * len(phrase)))
         return covered / terms.total + bonus, hits
 
@@ -334,8 +416,10 @@ class Matcher:
         local = sum(best.values()) / terms.total
         # A curated keyword phrase close to the value is strong evidence the value is the claim's.
         stems = [t.stem for t in tokens]
-        for phrase in terms.keyword_stems:
-            at = _phrase_position(stems, phrase, terms.expansions) if len(phrase) > 1 else None
+        present = set(stems)
+        for phrase, heads in zip(terms.keyword_stems, terms.phrase_heads, strict=True):
+            at = (_phrase_position(stems, phrase, terms.expansions)
+                  if len(phrase) > 1 and not present.isdisjoint(heads) else None)
             if at is not None and abs(tokens[at].index - position) <= KEYWORD_REACH:
                 local += KEYWORD_LOCAL_BONUS
                 break
@@ -426,7 +510,8 @@ def _names_subject(marks: frozenset[str], article_stems: set[str], text_lower: s
 
 
 def _mentions_any(marks: Iterable[str], text_lower: str) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}", text_lower) for m in marks if len(m) >= 3)
+    # the substring test first: most marks are absent, and it is far cheaper than the regex
+    return any(m in text_lower and re.search(rf"\b{re.escape(m)}", text_lower) for m in marks if len(m) >= 3)
 
 
 def _other_subject(sentence: str) -> bool:
@@ -436,6 +521,15 @@ def _other_subject(sentence: str) -> bool:
 
 def _contains_phrase(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> bool:
     return _phrase_position(stems, phrase, expansions) is not None
+
+
+def _phrase_heads(phrase: tuple[str, ...], expansions: dict[str, str]) -> frozenset[str]:
+    """The stems `_phrase_position` accepts as the phrase's first word."""
+    heads = {s for s, claim_stem in expansions.items() if claim_stem == phrase[0]}
+    # a one-word phrase also matches its own stem; a longer one only where no expansion maps it elsewhere
+    if len(phrase) == 1 or phrase[0] not in expansions:
+        heads.add(phrase[0])
+    return frozenset(heads)
 
 
 def _phrase_position(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> int | None:

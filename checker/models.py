@@ -102,6 +102,8 @@ class Article(_Record):
     publisher: str | None = None
     author: str | None = None
     notes: str | None = None
+    # PDFs: the offset in `text` where each page begins, so evidence can cite its page (page 1 starts at 0)
+    page_starts: tuple[int, ...] = ()
 
 
 class StatedValue(_Record):

@@ -22,10 +22,18 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
+        # mkstemp creates the file private (0600); give it the mode a plain open() would have
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path") from exc
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from checker.history import Changes, ConflictChange
 from checker.models import (
     Article,
     ArticleSummary,
@@ -28,6 +29,7 @@ from checker.models import (
     Status,
     Verdict,
 )
+from checker.timeline import Datum, Plot, date_of, numeric, plot
 
 # Characters of a mention's sentence kept on each side of the value; a badly split
 # "sentence" can be a whole paragraph, and the full text is in the articles section anyway.
@@ -36,6 +38,13 @@ CONTEXT_CHARS = 160
 SHORT_TITLE_CHARS = 70
 # Sources listed beside a value in the conflict summary before "+N more".
 MAX_SOURCES_SHOWN = 3
+# Beyond this many claim-article pairs the matrix lists each claim's articles instead of a full grid:
+# 500 claims x 2,000 articles would be a million cells (about 20 MB of empty table), unreadable anyway.
+MAX_MATRIX_CELLS = 20_000
+# Articles listed in the coverage table; every article's own section gives its figure too.
+MAX_COVERAGE_ROWS = 100
+# Stated values named in a timeline's text alternative before "and N more".
+MAX_TIMELINE_WORDS = 12
 
 STATUS_ORDER = (Status.CONFLICTING, Status.UNCONFIRMED, Status.AGREED)
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
@@ -57,6 +66,7 @@ _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 # Ids made of a readable head and a long hash, like the corpus's "002_c5a19384d7ec2052".
 _HASHED_ID = re.compile(r"^(?P<head>.*?[_-])(?P<hash>[0-9a-f]{10,})$")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+_WORDS = re.compile(r"(\w[\w'’-]*)")
 
 
 # ---------------------------------------------------------------------------
@@ -95,6 +105,23 @@ class ArticleRef:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A stretch of a quoted sentence; `matched` when it is one of the claim's words."""
+
+    text: str
+    matched: bool
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """A claim's timeline: the drawing and its text alternative."""
+
+    id: str
+    plot: Plot
+    description: str
+
+
+@dataclass(frozen=True)
 class MentionView:
     """One row of a claim's evidence table."""
 
@@ -104,9 +131,10 @@ class MentionView:
     written: str
     verdict: Badge
     caveats: tuple[CaveatView, ...]
-    before: str
+    other_time: str
+    before: tuple[Piece, ...]
     hit: str
-    after: str
+    after: tuple[Piece, ...]
     place_href: str | None
     score: str
 
@@ -162,6 +190,7 @@ class ClaimView:
     tally: str
     article_tokens: str
     mentions: tuple[MentionView, ...]
+    timeline: TimelineView | None
 
 
 @dataclass(frozen=True)
@@ -172,6 +201,7 @@ class CellView:
     icon: str
     label: str
     href: str | None
+    column: str
 
 
 @dataclass(frozen=True)
@@ -250,6 +280,60 @@ class Option:
 
 
 @dataclass(frozen=True)
+class ClaimLink:
+    """A claim named in a list: a link when the page holds it."""
+
+    id: str
+    href: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A conflict that appeared or went away since the previous result."""
+
+    claim: ClaimLink
+    article_id: str
+    article_href: str | None
+    value: str
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """The "what changed" section."""
+
+    source: str
+    generated: str
+    summary: str
+    new_conflicts: tuple[ChangeView, ...]
+    resolved_conflicts: tuple[ChangeView, ...]
+    new_claims: tuple[ClaimLink, ...]
+    removed_claims: tuple[str, ...]
+    new_articles: tuple[ArticleRef, ...]
+    removed_articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UncoveredView:
+    """An article and how many of its stated values no claim covers."""
+
+    ref: ArticleRef
+    stated: int
+    uncovered: int
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """The coverage section: claims no article mentions, and values no claim covers."""
+
+    unmentioned: tuple[ClaimLink, ...]
+    articles: tuple[UncoveredView, ...]
+    quiet_articles: int
+    stated: int
+    uncovered: int
+
+
+@dataclass(frozen=True)
 class PageView:
     """Everything report.html prints."""
 
@@ -260,7 +344,11 @@ class PageView:
     claims: tuple[ClaimView, ...]
     columns: tuple[ArticleRef, ...]
     rows: tuple[RowView, ...]
+    full_matrix: bool
     articles: tuple[ArticleView, ...]
+    changes: ChangesView | None
+    coverage: CoverageView
+    coverage_rows: int
     status_options: tuple[Option, ...]
     kind_options: tuple[Option, ...]
     article_options: tuple[Option, ...]
@@ -278,9 +366,12 @@ class PageView:
 # Public entry points.
 
 
-def render_html(report: Report, articles: Sequence[Article]) -> str:
-    """The self-contained HTML discrepancy report for `report`, quoting the `articles`' text."""
-    page = build_page(report, articles)
+def render_html(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> str:
+    """The self-contained HTML discrepancy report for `report`, quoting the `articles`' text.
+
+    `changes` (see checker.history) adds the "what changed" section.
+    """
+    page = build_page(report, articles, changes)
     return _ENV.get_template("report.html").render(page=page)
 
 
@@ -322,7 +413,7 @@ def format_date(value: str) -> str:
 # Building the page.
 
 
-def build_page(report: Report, articles: Sequence[Article]) -> PageView:
+def build_page(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> PageView:
     """The view model of the HTML page; `render_html` prints it."""
     texts = {a.id: a for a in articles}
     refs = _article_refs(report, articles)
@@ -330,6 +421,7 @@ def build_page(report: Report, articles: Sequence[Article]) -> PageView:
     claims = sorted(report.claims, key=lambda c: (STATUS_ORDER.index(c.status), c.id))
     tallies = {status: sum(1 for c in claims if c.status is status) for status in STATUS_ORDER}
     columns = tuple(refs[a] for a in sorted(refs))
+    full_matrix = len(claims) * len(columns) <= MAX_MATRIX_CELLS
     style, script = _assets()
     return PageView(
         title=_page_title(tallies, len(claims), len(columns)),
@@ -338,8 +430,12 @@ def build_page(report: Report, articles: Sequence[Article]) -> PageView:
         conflicts=tuple(_conflict_view(c, refs) for c in claims if c.status is Status.CONFLICTING),
         claims=tuple(_claim_view(c, refs, texts) for c in claims),
         columns=columns,
-        rows=tuple(_row_view(c, columns) for c in claims),
+        rows=tuple(_row_view(c, columns, full_matrix) for c in claims),
+        full_matrix=full_matrix,
         articles=tuple(_article_view(r, texts.get(r.id), summaries.get(r.id), claims) for r in columns),
+        changes=_changes_view(changes, claims, refs) if changes else None,
+        coverage=_coverage_view(claims, report.articles, refs),
+        coverage_rows=MAX_COVERAGE_ROWS,
         status_options=tuple(Option(s.value, f"{_STATUS_BADGES[s].label} ({tallies[s]})")
                              for s in STATUS_ORDER),
         kind_options=tuple(Option(k.value, k.value.capitalize())
@@ -457,7 +553,46 @@ def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
         status=_STATUS_BADGES[claim.status], tally=tally,
         article_tokens=" ".join(sorted({_token(m.article) for m in claim.mentions})),
         mentions=mentions,
+        timeline=_timeline_view(claim, refs),
     )
+
+
+def _timeline_view(claim: ClaimResult, refs: Mapping[str, ArticleRef]) -> TimelineView | None:
+    """The values stated about `claim` against publication date; None when no mention can be placed."""
+    data = []
+    for mention in claim.mentions:
+        ref = refs[mention.article]
+        span = numeric(claim.kind, mention.value)
+        if span is None or not ref.date_iso:
+            continue
+        value = format_value(claim.kind, mention.value, mention.qualifier)
+        when = _other_time(claim, mention)
+        label = (f"{value} in {ref.short_id}, published {ref.date}: {mention.verdict.value}"
+                 + (f", {when}" if when else ""))
+        data.append(Datum(dt.date.fromisoformat(ref.date_iso), span[0], span[1], mention.verdict.value,
+                          value, label))
+    claimed = numeric(claim.kind, claim.value)
+    claimed_label = format_value(claim.kind, claim.value)
+    drawing = plot(data, claimed, claimed_label, claim.as_of if claim.as_of and date_of(claim.as_of) else None,
+                   format_date(claim.as_of) if claim.as_of else "")
+    if drawing is None:
+        return None
+    words = [m.label for m in drawing.markers[:MAX_TIMELINE_WORDS]]
+    more = len(drawing.markers) - len(words)
+    description = (f"Values stated about {claim.id}, by publication date: " + "; ".join(words)
+                   + (f"; and {more} more" if more > 0 else "") + f". Claimed: {claimed_label}"
+                   + (f" as of {format_date(claim.as_of)}." if claim.as_of else "."))
+    return TimelineView(f"tl-{_token(claim.id)}", drawing, description)
+
+
+def _other_time(claim: ClaimResult, mention: Mention) -> str:
+    """"refers to 2021" when the statement's time differs from the claim's as_of at the precision both share."""
+    if not mention.time or not claim.as_of or not _DATE.match(mention.time):
+        return ""
+    shared = min(len(mention.time), len(claim.as_of))
+    if mention.time[:shared] == claim.as_of[:shared]:
+        return ""
+    return f"refers to {format_date(mention.time)}"
 
 
 def _row_id(claim_id: str, n: int) -> str:
@@ -472,14 +607,33 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
                   article: Article | None) -> MentionView:
     before, hit, after = _sentence_parts(mention)
     in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
+    stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
     return MentionView(
         row_id=_row_id(claim.id, n), article=ref,
         value=format_value(claim.kind, mention.value, mention.qualifier), written=mention.text,
         verdict=_VERDICT_BADGES[mention.verdict], caveats=_caveats(mention),
-        before=before, hit=hit, after=after,
+        # A conflict's caveat already says so; agreeing mentions about another time are marked here.
+        other_time="" if Caveat.OTHER_TIME in mention.caveats else _other_time(claim, mention),
+        before=_pieces(before, stems), hit=hit, after=_pieces(after, stems),
         place_href=f"#{_place_id(mention.article, mention.start)}" if in_text else None,
         score=_score(mention.score),
     )
+
+
+def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
+    """`text` cut so that each word starting with one of the claim's word stems stands alone, marked."""
+    if not stems:
+        return (Piece(text, False),) if text else ()
+    pieces: list[Piece] = []
+    for part in _WORDS.split(text):
+        if not part:
+            continue
+        matched = bool(_WORDS.fullmatch(part)) and part.lower().startswith(tuple(stems))
+        if pieces and not matched and not pieces[-1].matched:
+            pieces[-1] = Piece(pieces[-1].text + part, False)
+        else:
+            pieces.append(Piece(part, matched))
+    return tuple(pieces)
 
 
 def _score(score: float) -> str:
@@ -570,10 +724,16 @@ def _value_group(claim: ClaimResult, value: str, found: Sequence[tuple[int, Ment
                       tuple(caveats))
 
 
-def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef]) -> RowView:
+def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef], full: bool) -> RowView:
+    """A claim's matrix row: a cell per article, or (`full` false) a cell per article that mentions it."""
+    by_article: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for n, mention in enumerate(claim.mentions):
+        by_article[mention.article].append((n, mention))
     cells = []
     for ref in columns:
-        found = [(n, m) for n, m in enumerate(claim.mentions) if m.article == ref.id]
+        found = by_article.get(ref.id, [])
+        if not found and not full:
+            continue
         verdicts = {m.verdict for _, m in found}
         if not found:
             state = "none"
@@ -587,9 +747,51 @@ def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef]) -> RowView:
         first = next((n for n, m in found if m.verdict is Verdict.CONFLICTS), found[0][0] if found else None)
         icon, words = _CELL_STATES[state]
         cells.append(CellView(state, icon, f"{claim.id} in {ref.short_id}: {words}",
-                              f"#{_row_id(claim.id, first)}" if first is not None else None))
+                              f"#{_row_id(claim.id, first)}" if first is not None else None, ref.short_id))
     return RowView(_token(claim.id), claim.id, f"#claim-{_token(claim.id)}", _STATUS_BADGES[claim.status],
                    tuple(cells))
+
+
+def _changes_view(changes: Changes, claims: Sequence[ClaimResult],
+                  refs: Mapping[str, ArticleRef]) -> ChangesView:
+    by_id = {c.id: c for c in claims}
+
+    def link(claim_id: str) -> ClaimLink:
+        claim = by_id.get(claim_id)
+        return ClaimLink(claim_id, f"#claim-{_token(claim_id)}" if claim else None,
+                         (claim.claim or "") if claim else "")
+
+    def change(c: ConflictChange) -> ChangeView:
+        ref = refs.get(c.article_id)
+        return ChangeView(link(c.claim_id), ref.short_id if ref else c.article_id, ref.href if ref else None,
+                          format_value(c.kind, c.value))
+
+    parts = [(len(changes.new_conflicts), "new conflict"), (len(changes.resolved_conflicts), "resolved conflict"),
+             (len(changes.new_claims), "new claim"), (len(changes.removed_claims), "removed claim"),
+             (len(changes.new_articles), "new article"), (len(changes.removed_articles), "removed article")]
+    summary = ", ".join(_plural(n, word) for n, word in parts if n) or "Nothing changed"
+    return ChangesView(
+        source=changes.source, generated=changes.previous_generated or "an unknown time", summary=summary,
+        new_conflicts=tuple(change(c) for c in changes.new_conflicts),
+        resolved_conflicts=tuple(change(c) for c in changes.resolved_conflicts),
+        new_claims=tuple(link(c) for c in changes.new_claims), removed_claims=changes.removed_claims,
+        new_articles=tuple(refs[a] for a in changes.new_articles if a in refs),
+        removed_articles=changes.removed_articles,
+    )
+
+
+def _coverage_view(claims: Sequence[ClaimResult], summaries: Sequence[ArticleSummary],
+                   refs: Mapping[str, ArticleRef]) -> CoverageView:
+    unmentioned = tuple(ClaimLink(c.id, f"#claim-{_token(c.id)}", c.claim or "")
+                        for c in sorted(claims, key=lambda c: c.id) if not c.mentions)
+    rows = sorted((s for s in summaries if s.values_uncovered > 0 and s.id in refs),
+                  key=lambda s: (-s.values_uncovered, s.id))
+    return CoverageView(
+        unmentioned=unmentioned,
+        articles=tuple(UncoveredView(refs[s.id], s.values_stated, s.values_uncovered) for s in rows),
+        quiet_articles=len(summaries) - len(rows),
+        stated=sum(s.values_stated for s in summaries), uncovered=sum(s.values_uncovered for s in summaries),
+    )
 
 
 _Found = tuple[ClaimResult, int, Mention]

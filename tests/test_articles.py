@@ -42,14 +42,63 @@ def test_ids_are_paths_under_the_folder_without_extension(tmp_path: Path) -> Non
     assert [a.id for a in load_articles(tmp_path)] == ["2014/x", "y"]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
 def test_other_encodings_are_decoded(tmp_path: Path, encoding: str, caplog: pytest.LogCaptureFixture) -> None:
     text = "The council's \u00a341.6m budget was agreed by the caf\u00e9 owners' committee on Monday.\n" * 3
-    article = read_article(write(tmp_path, "c.txt", text.encode(encoding)), tmp_path)
+    if encoding == "cp1252":  # characters Latin-1 lacks: curly quotes and a dash
+        text += "The mayor said it was \u201cthe right decision\u201d \u2013 and the trust\u2019s chief agreed.\n"
+    with caplog.at_level(logging.WARNING):
+        article = read_article(write(tmp_path, "c.txt", text.encode(encoding)), tmp_path)
     assert article is not None
     assert "\u00a341.6m" in article.text and "caf\u00e9" in article.text
     if encoding == "cp1252":
+        assert "\"the right decision\" - and the trust's chief" in article.text
+    if encoding in ("cp1252", "latin-1"):
         assert "not UTF-8" in caplog.text and "c.txt" in caplog.text
+    else:
+        assert caplog.text == ""
+
+
+def test_mojibake_is_repaired_with_a_warning_naming_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    clean = "The council\u2019s \u00a341.6m budget \u2013 agreed on Monday \u2013 funds the trust.\n"
+    garbled = clean.encode("utf-8").decode("cp1252")  # "councilâ€™s Â£41.6m budget â€“ ..."
+    assert "\u00e2\u20ac\u2122" in garbled
+    with caplog.at_level(logging.WARNING):
+        article = read_article(write(tmp_path, "news/garbled.txt", garbled.encode("utf-8")), tmp_path)
+    assert article is not None
+    assert article.text == "The council's \u00a341.6m budget - agreed on Monday - funds the trust.\n"
+    assert "news/garbled.txt" in caplog.text and "mojibake" in caplog.text
+
+
+def test_clean_text_that_looks_foreign_is_left_alone(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    text = "Fa\u00e7ade repairs at the Caf\u00e9 M\u00fcller cost \u00a312,500, said Jos\u00e9 \u00c1lvarez.\n"
+    with caplog.at_level(logging.WARNING):
+        article = read_article(write(tmp_path, "a.txt", text.encode("utf-8")), tmp_path)
+    assert article is not None and article.text == text and caplog.text == ""
+
+
+def test_ids_are_the_same_whatever_the_format(tmp_path: Path) -> None:
+    page = "<html><body><article><h1>Budget</h1><p>" + BODY.replace("\n", " ") + "</p></article></body></html>"
+    write(tmp_path, "2014/budget.HTML", page.encode())
+    write(tmp_path, "notes/minutes.md", BODY.encode())
+    write(tmp_path, "letter.txt", BODY.encode())
+    assert [a.id for a in load_articles(tmp_path)] == ["2014/budget", "letter", "notes/minutes"]
+
+
+def test_two_files_with_one_id_are_an_error_naming_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "articles/2014/budget.txt", BODY.encode())
+    write(tmp_path, "articles/2014/budget.html", b"<html><body><p>Budget</p></body></html>")
+    with pytest.raises(ArticleFileError) as error:
+        load_articles(Path("articles"))
+    assert str(error.value) == ("articles/2014/budget.html and articles/2014/budget.txt: both would be article "
+                                "'2014/budget'; keep one format of each article, or rename one of them")
+
+
+def test_hidden_folders_such_as_fetched_raw_pages_are_not_articles(tmp_path: Path) -> None:
+    write(tmp_path, "page.txt", BODY.encode())
+    write(tmp_path, ".raw/page.html", b"<html><body><p>" + BODY.encode() + b"</p></body></html>")
+    assert [a.id for a in load_articles(tmp_path)] == ["page"]
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from checker.history import compare, snapshot
 from checker.models import (
     Article,
     ArticleSummary,
@@ -127,7 +128,7 @@ def sample_case() -> tuple[Report, list[Article]]:
             mentions=(
                 make_mention(LAUNCH, "450", 450, qualifier="about", score=0.91),
                 make_mention(GROWTH, "657", 657, Verdict.CONFLICTS, time="2021", caveats=(Caveat.OTHER_TIME,),
-                             score=0.62),
+                             score=0.62, matched_words=("employ", "staff")),
                 make_mention(OFSTED, "500", 500, Verdict.CONFLICTS, qualifier="around",
                              caveats=(Caveat.HEDGED, Caveat.WEAK_MATCH), score=0.41),
             ),
@@ -155,7 +156,7 @@ def sample_case() -> tuple[Report, list[Article]]:
         make_claim(
             id="dcst-ofsted-2017", kind=Kind.RATING, value="good", as_of="2017",
             claim="Ofsted rated the trust good in 2017.",
-            mentions=(make_mention(OFSTED, "good", "good", occurrence=1, score=0.93),),
+            mentions=(make_mention(OFSTED, "good", "good", occurrence=1, score=0.93, time="2016"),),
         ),
         make_claim(id="dcst-overspend", kind=Kind.PERCENT, value=63, claim="Spending ran 63% over budget."),
     ]
@@ -172,7 +173,7 @@ def hostile_case() -> tuple[Report, list[Article]]:
     data = make_article(id="009_0000000000000000", url="data:text/html,<script>alert(4)</script>")
     claim = make_claim(id="x-1", claim=HOSTILE, subject=HOSTILE,
                        mentions=(make_mention(article, "450", 450, qualifier="<b>", caveats=(Caveat.HEDGED,),
-                                              verdict=Verdict.CONFLICTS),))
+                                              verdict=Verdict.CONFLICTS, matched_words=("<b", "trust")),))
     articles = [article, other, data]
     return make_report([claim], articles), articles
 
@@ -273,8 +274,8 @@ def test_conflict_summary_sets_values_side_by_side(sample_html: str) -> None:
 
 
 def test_value_is_highlighted_in_its_sentence(sample_html: str) -> None:
-    assert ('Figures for 2021 showed DCST employed <mark class="hit-conflicts">657</mark> members of staff.'
-            in sample_html)
+    assert ('Figures for 2021 showed DCST <mark class="kw">employed</mark> <mark class="hit-conflicts">657</mark> '
+            'members of <mark class="kw">staff</mark>.' in sample_html)
 
 
 def test_every_link_lands_and_every_id_is_unique(sample_html: str, hostile_html: str) -> None:
@@ -445,3 +446,105 @@ class _TagBalance(HTMLParser):
             self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
             return
         self.stack.pop()
+
+
+# ---------------------------------------------------------------------------
+# Timeline, matched words, other times, coverage, what changed, the matrix at scale.
+
+
+def _claim_card(html: str, claim_id: str) -> str:
+    start = html.index(f'id="claim-{claim_id}"')
+    return html[start:html.index("</article>", start)]
+
+
+def test_timeline_plots_values_against_publication_date(sample_html: str) -> None:
+    card = _claim_card(sample_html, "dcst-staff-at-launch")
+    start = card.index("<svg viewBox")
+    svg = card[start:card.index("</svg>", start)]
+    points = re.findall(r'<g class="pt pt-(\w+)"><title>([^<]*)</title>', svg)
+    # Sorted by publication date: 2014 (agrees), 2017 (around 500, conflicts), 2022 (657, conflicts).
+    assert [(v, t.split(" in ")[0]) for v, t in points] == [("agrees", "about 450"), ("conflicts", "around 500"),
+                                                          ("conflicts", "657")]
+    assert "published 26 Jul 2022: conflicts" in points[2][1]
+    circle = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    claimed = re.search(r'<line class="claimed" x1="[\d.]+" y1="([\d.]+)"', svg)
+    assert circle and claimed and circle.group(2) == claimed.group(1)  # 450 sits on the claimed line
+    crosses = re.findall(r'<path d="M([\d.]+) ([\d.]+)', svg)
+    assert float(crosses[0][0]) < float(crosses[1][0])  # 2017 left of 2022
+    assert float(crosses[1][1]) < float(circle.group(2))  # 657 drawn above 450
+    assert '<line class="as-of-line"' in svg
+    assert 'role="img" aria-labelledby="tl-dcst-staff-at-launch"' in card
+
+
+def test_a_claim_without_dated_values_has_no_timeline(sample_html: str) -> None:
+    assert "<svg viewBox" not in _claim_card(sample_html, "dcst-overspend")
+
+
+def test_a_range_is_drawn_as_a_bar(sample_html: str) -> None:
+    svg = _claim_card(sample_html, "dcst-contract-length")
+    bars = re.findall(r'<g class="pt pt-agrees"><title>[^<]*</title><line x1="([\d.]+)" y1="([\d.]+)" '
+                      r'x2="\1" y2="([\d.]+)"/>', svg)
+    assert len(bars) == 1 and float(bars[0][1]) < float(bars[0][2])
+
+
+def test_an_agreeing_mention_about_another_time_is_marked(sample_html: str) -> None:
+    card = _claim_card(sample_html, "dcst-ofsted-2017")
+    assert "refers to 2016</span>" in card
+    # A conflict's own caveat says it once; no second mark.
+    table = _claim_card(sample_html, "dcst-staff-at-launch").split('<table class="mentions">')[1]
+    assert table.count("refers to") == 1
+
+
+def test_matched_words_are_highlighted_and_escaped(hostile_html: str) -> None:
+    assert '<mark class="kw">trust</mark>' in hostile_html
+    assert "<mark class=\"kw\"><b" not in hostile_html
+
+
+def test_coverage_lists_unmentioned_claims_and_uncovered_values(sample_html: str) -> None:
+    section = sample_html[sample_html.index('id="coverage"'):sample_html.index('id="articles"')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert "Claims no article mentions 1 dcst-overspend Spending ran 63% over budget." in text
+    assert "Of 18 values the articles state, 6 are covered by no claim" in text
+    # Each fixture article states 6 values, 2 of them covered by no claim.
+    assert len(re.findall(r'<td class="num">6</td><td class="num">2</td>', section)) == 3
+
+
+def test_what_changed_lists_new_and_resolved_conflicts_and_new_claims_and_articles() -> None:
+    report, articles = sample_case()
+    earlier = json.loads(render_json(report))
+    earlier["generated"] = "2024-01-01T00:00:00Z"
+    earlier["articles"] = [a for a in earlier["articles"] if a["id"] != OFSTED.id]
+    earlier["claims"] = [c for c in earlier["claims"] if c["id"] != "dcst-ofsted-2017"]
+    for claim in earlier["claims"]:
+        claim["mentions"] = [m for m in claim["mentions"] if m["article"] != OFSTED.id]
+    earlier["claims"].append({"id": "gone", "kind": "count", "value": 1, "status": "conflicting", "mentions": [
+        {"article": LAUNCH.id, "value": 2.0, "verdict": "conflicts", "text": "2", "sentence": "2", "start": 0,
+         "end": 1, "score": 1}]})
+    html = render_html(report, articles, compare(snapshot(earlier, "reports/report.json"), report))
+    section = html[html.index('id="changes"'):html.index('id="claims"')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert ("Since the result generated 2024-01-01T00:00:00Z (reports/report.json): 1 new conflict, "
+            "1 resolved conflict, 1 new claim, 1 removed claim, 1 new article.") in text
+    assert "New conflicts dcst-staff-at-launch: 500 in 005_f1e…" in text
+    assert "Resolved conflicts gone: 2 in 002_c5a… no longer conflicts" in text
+    assert "New claims dcst-ofsted-2017 Ofsted rated the trust good in 2017." in text
+    assert "New articles Ofsted rates Doncaster trust good 005_f1e…" in text
+    assert 'href="#nav-changes"' not in html and '<a href="#changes">Changes</a>' in html
+
+
+def test_no_changes_section_without_a_previous_result(sample_html: str) -> None:
+    assert 'id="changes"' not in sample_html
+
+
+def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.render
+
+    monkeypatch.setattr(checker.render, "MAX_MATRIX_CELLS", 4)
+    html = render_html(*sample_case())
+    section = html[html.index('id="matrix"'):html.index('id="coverage"')]
+    assert "<table" not in section and "6 claims × 3 articles are too many pairs" in section
+    row = re.search(r'<li data-claim="dcst-staff-at-launch" data-matrix-row>.*?</li>', section)
+    assert row and re.findall(r'class="chip chip-(\w+)" href="#(m-[\w-]+)"', row.group(0)) == [
+        ("agrees", "m-dcst-staff-at-launch-0"), ("conflicts", "m-dcst-staff-at-launch-1"),
+        ("conflicts", "m-dcst-staff-at-launch-2")]
+    assert "no article</span>" in section  # dcst-overspend

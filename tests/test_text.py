@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,7 +11,8 @@ from checker.text import boilerplate_lines, normalise_text, split_sentences
 
 
 def test_normalise_straightens_quotes_dashes_and_spaces() -> None:
-    assert normalise_text("Doncaster\u2019s \u201cgood\u201d \u2013 rated\u00a0now\r\n") == "Doncaster's \"good\" - rated now\n"
+    assert (normalise_text("Doncaster\u2019s \u201cgood\u201d \u2013 rated\u00a0now\r\n")
+            == "Doncaster's \"good\" - rated now\n")
 
 
 @given(st.text())
@@ -78,3 +81,20 @@ def test_sentences_always_slice_back(text: str) -> None:
     for s in split_sentences(text, boilerplate_lines(text)):
         assert text[s.start:s.end] == s.text
         assert s.text.strip() == s.text and s.text
+
+
+def _labelled_sample(data_path: Path) -> list[tuple[str, str]]:
+    lines = (data_path / "boilerplate" / "sample.txt").read_text(encoding="utf-8").splitlines()
+    return [(label, text) for label, text in (line.split(" | ", 1) for line in lines if " | " in line)]
+
+
+def test_no_real_sentence_of_the_labelled_sample_is_dropped(data_path: Path) -> None:
+    wrongly = [text for label, text in _labelled_sample(data_path) if label == "keep" and boilerplate_lines(text)]
+    assert wrongly == []
+
+
+def test_the_furniture_of_the_labelled_sample_is_dropped(data_path: Path) -> None:
+    furniture = [text for label, text in _labelled_sample(data_path) if label == "drop"]
+    missed = [text for text in furniture if not boilerplate_lines(text)]
+    # Measured November 2026: 86 of 87 (a time stamp line, "Updated 10:42, ...", is left in: it may be the byline).
+    assert len(missed) <= 1, missed

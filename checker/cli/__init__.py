@@ -45,17 +45,24 @@ def cli(verbose: int, quiet: bool) -> None:
     \b
     claimcheck report     claims/ + articles/ -> reports/report.html (and --json FILE)
     claimcheck check      the same check for CI: one line per conflict, exit 0/1/2
+    claimcheck baseline   accept the current conflicts into claims/.baseline.yaml
+    claimcheck export     the result as schema.org ClaimReview JSON-LD
     claimcheck extract    the values claimcheck finds in one text, to see why a value was (not) found
+    claimcheck fetch      save web pages (URLs) as articles
     """
     _set_logging(verbose, quiet)
 
 
 def _register() -> None:
     # Imported here so each command module can import the shared options without a cycle.
+    from checker.cli.baseline import baseline
     from checker.cli.check import check
+    from checker.cli.curate import add, lint, suggest
+    from checker.cli.export import export
+    from checker.cli.fetch import fetch
     from checker.cli.report import extract, report
 
-    for command in (report, check, extract):
+    for command in (report, check, extract, baseline, export, add, suggest, lint, fetch):
         cli.add_command(command)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -14,19 +14,18 @@ import click
 from checker.baseline import read_baseline
 from checker.changes import Scope, changed_since, scope_of_paths
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options, summary_line
-from checker.errors import ConfigError
+from checker.cli.progress import run_options, run_with_options
 from checker.findings import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
 from checker.findings_github import render_github
 from checker.findings_junit import render_junit
 from checker.findings_sarif import render_sarif
-from checker.models import Status
-from checker.pipeline import CheckResult, run_check
+from checker.pipeline import CheckResult
 from checker.render import render_json
 
 log = logging.getLogger(__name__)
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """What `check` prints on stdout."""
 
     TEXT = "text"
@@ -38,6 +37,7 @@ class CheckFormat(str, Enum):
 
 @click.command()
 @inputs_options
+@run_options
 @click.option("--format", "output_format", type=click.Choice([f.value for f in CheckFormat]), default="text",
               show_default=True,
               help="text: one line per finding; json: the JSON result; junit: JUnit XML, a test case per claim; "
@@ -56,13 +56,13 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline_p
 
     \b
     Exit status:
-      0  nothing to act on: no conflict, or only conflicts accepted in the baseline
+      0  no claim conflicts with an article, except conflicts accepted in the baseline
       1  a conflict not accepted in the baseline (with --strict also an
          unconfirmed claim or a stale baseline entry); each printed as one line
       2  invalid input or usage (one line on stderr names the file and the fix)
 
     \b
-    Examples:
+    Example:
       claimcheck check --baseline claims/.baseline.yaml
       claimcheck check --since origin/main --format github
       claimcheck check --changed articles/new.txt claims/finance.yaml
@@ -73,7 +73,7 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline_p
         raise click.UsageError("use --changed PATHS or --since GIT-REF, not both")
     baseline = read_baseline(baseline_path) if baseline_path is not None else None
     touched = changed_since(since) if since else list(paths) if changed else None
-    result = run_check(claims_path, articles_path)
+    result = run_with_options(claims_path, articles_path)
     scope = scope_of_paths(touched, result.report, articles_path) if touched is not None else None
     findings = collect_findings(result, baseline, scope=scope, strict=strict)
     click.echo(_render(CheckFormat(output_format), findings, result, scope), nl=False)
@@ -81,8 +81,11 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline_p
 
 
 def _render(output_format: CheckFormat, findings: Findings, result: CheckResult, scope: Scope | None) -> str:
-    summary = summary_line(CheckResult(report=findings.report, articles=result.articles[:findings.article_count])
-                           if scope is not None else result)
+    if scope is not None:
+        # The summary counts what the change touched, not the whole corpus read to judge it.
+        kept = {a.id for a in findings.report.articles}
+        result = CheckResult(report=findings.report, articles=[a for a in result.articles if a.id in kept])
+    summary = summary_line(result)
     if output_format is CheckFormat.JSON:
         for entry in findings.stale:
             log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry))
@@ -106,7 +109,7 @@ def text_lines(findings: Findings, summary: str, colour: bool = False) -> list[s
              for c in findings.new_conflicts]
     if findings.strict:
         lines += [f"{c.file}:{c.line}: {style(c.id, 'yellow')}: unconfirmed, {UNCONFIRMED_MESSAGE}"
-                  for c in findings.unconfirmed if c.status is Status.UNCONFIRMED]
+                  for c in findings.unconfirmed]
     lines += [f"{findings.baseline_path}:{e.line}: {style('stale', 'yellow')}: {stale_message(e)}"
               for e in findings.stale]
     if findings.baseline_path is not None:
@@ -123,7 +126,3 @@ def wants_colour(stream: IO[str]) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def _unused() -> None:  # pragma: no cover
-    raise ConfigError("")

@@ -11,9 +11,10 @@ import click
 
 from checker.articles import read_article
 from checker.cli.options import inputs_options, summary_line
+from checker.cli.progress import run_options, run_with_options
 from checker.errors import CheckerError
+from checker.history import compare, find_previous
 from checker.output import refuse_inputs, write_atomic
-from checker.pipeline import run_check
 from checker.render import render_html, render_json
 from checker.text import normalise_text
 from checker.values import Context, extract_values
@@ -21,11 +22,16 @@ from checker.values import Context, extract_values
 
 @click.command()
 @inputs_options
+@run_options
 @click.option("--out", type=click.Path(path_type=Path), default=Path("reports/report.html"), show_default=True,
               help="Where to write the HTML report ('-' for stdout).")
 @click.option("--json", "json_path", type=click.Path(path_type=Path), default=None,
               help="Also write the JSON result here ('-' for stdout).")
-def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | None) -> None:
+@click.option("--previous", "previous_path", type=click.Path(path_type=Path), default=None,
+              help="A JSON result of an earlier run; the report says what changed since. Default: the --json file "
+                   "as it was before this run, else report.json beside --out, when there is one.")
+def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | None,
+           previous_path: Path | None) -> None:
     """Write the discrepancy report: every claim, what each article states about it, conflicts first.
 
     \b
@@ -35,8 +41,10 @@ def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | 
     for target in (out, json_path):
         if target is not None and str(target) != "-":
             refuse_inputs(target, (claims_path, articles_path))
-    result = run_check(claims_path, articles_path)
-    html = render_html(result.report, result.articles)
+    # Read before this run's JSON overwrites it.
+    previous = find_previous(previous_path, out, json_path)
+    result = run_with_options(claims_path, articles_path)
+    html = render_html(result.report, result.articles, compare(previous, result.report) if previous else None)
     payload = render_json(result.report)
     _emit(out, html)
     if json_path is not None:

@@ -32,11 +32,12 @@ _DOLLAR_PREFIXES = {
     "r": "BRL", "nt": "TWD",
 }
 # ISO 4217 codes that news writes; upper case anywhere, lower case only where the code is no
-# English word ("try", "cad", "pen" and "all" are).
+# English word ("try", "cad", "pen" and "all" are). Left out: codes that news more often
+# writes as something else before a number ("COP 26", "ALL 5", "MAD 2").
 _CODES = frozenset(
     "USD GBP EUR JPY CNY RMB CHF CAD AUD NZD HKD SGD INR ZAR SEK NOK DKK PLN CZK HUF RUB BRL MXN KRW "
-    "ILS AED SAR QAR KWD EGP NGN KES PKR BDT LKR THB MYR IDR PHP VND TWD UAH BGN RON ARS CLP COP PEN "
-    "TRY MNT ISK GHS MAD BHD OMR JOD LBP XBT BTC".split()
+    "ILS AED SAR QAR KWD EGP NGN KES PKR BDT LKR THB MYR IDR PHP VND TWD UAH BGN RON ARS CLP "
+    "TRY MNT ISK GHS BHD OMR JOD LBP XBT BTC".split()
 )
 _LOWER_CODES = frozenset(
     "usd gbp eur jpy cny rmb chf aud nzd hkd sgd inr zar sek nok dkk pln czk huf rub brl mxn krw ils "
@@ -111,11 +112,12 @@ _DIGIT_NEXT_RE = re.compile(rf"{_S}?\.?\d")
 _CLAUSE_END_RE = re.compile(rf"{_S}*(?:[.,;!?]|$)")
 _MINOR_RE = re.compile(rf"{_S}*(?:and{_S}+)?", re.IGNORECASE)
 _MINOR_NAME_RE = re.compile(rf"{_S}*(cents?|pence|penny|sen|kopiykas)\b", re.IGNORECASE)
-# What a price is per: "£15 / month", "£8.50 an hour", "$98 a share", "£47m a year".
+# What a price is per: "£15 / month", "£8.50 an hour", "$98 a share", "£47m a year"; but not
+# "£5m a year ago", where "a year ago" is a date.
 _PER_RE = re.compile(
     rf"{_S}*(?:/|per\b|an?\b|each\b|-{_S}*an?{_S}*-){_S}*(month|year|annum|week|day|night|hour|share|head|"
-    r"person|pupil|child|household|tonne|ton|barrel|ounce|litre|gallon|kilo|kg|head|seat|ticket|unit|"
-    r"visit|item)\b",
+    r"person|pupil|child|household|tonne|ton|barrel|ounce|litre|gallon|kilo|kg|seat|ticket|unit|"
+    rf"visit|item)\b(?!{_S}+(?:ago|earlier|later|before|after|on|from)\b)",
     re.IGNORECASE,
 )
 _PER_UNIT = {"annum": "year"}

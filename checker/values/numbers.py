@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from checker.models import NormalValue
 
@@ -59,13 +59,15 @@ _WORD = "|".join(
 # at least one real number word; parse_words rejects the rest. The repetition is
 # bounded so that a pattern built on this one cannot backtrack over a long run of words.
 WORDS_PATTERN = rf"(?:(?:{_WORD})\b(?:(?:\s+|-|\s+and\s+|\s+of\s+)(?:{_WORD})\b){{0,12}})"
-# Digits: 1,234,567 / 12,34,567 (Indian grouping) / 40 000 (with a no-break or thin space;
-# a plain space only with two groups or more, since "5 100" is too often two numbers) /
-# 1234 / 4.03 / .5.
+# Digits: 1,234,567 / 12,34,567 (Indian grouping) / 40 000 (with a no-break or thin space)
+# / 1234 / 4.03 / .5.
 DIGITS_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3}){2,}(?!\d|[.,]\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 )
+# Groups of three joined by plain spaces, read only with two groups or more: "1 234 567" is
+# one number, but "on March 5 100 people" is two.
+_SPACED_DIGITS = r"\d{1,3}(?: \d{3}){2,}(?!\d|[.,]\d)"
 
 # Scales past "thousand" that Indian English news writes: "35 lakh", "four crore".
 INDIAN_SCALES = {
@@ -130,32 +132,42 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-# Digits, with a vulgar fraction or letters stuck to them: "2½", "£47million", "180ml". They
-# never start right after a digit or a point, so a grouped or dotted run is read once, from
-# its start.
+# Digits, with a vulgar fraction or letters stuck to them ("2½", "£47million", "180ml"), or a
+# vulgar fraction alone: one scan for both. Digits never start right after a digit or a
+# point, so a grouped or dotted run is read once, from its start.
 _DIGIT_TOKEN_RE = re.compile(
-    rf"(?=[\d.])(?<![\d.])(?P<d>\d+(?:\.\d+)?[eE][-+]?\d{{1,3}}(?![\w.])|{DIGITS_PATTERN})"
-    rf"(?P<v>[{_VULGAR_CHARS}])?(?P<g>[^\W\d_]{{1,12}})?"
+    rf"(?=[\d.{_VULGAR_CHARS}])(?:(?<![\d.])"
+    rf"(?P<d>\d+(?:\.\d+)?[eE][-+]?\d{{1,3}}(?![\w.])|{_SPACED_DIGITS}|{DIGITS_PATTERN})"
+    rf"(?P<v>[{_VULGAR_CHARS}])?(?P<g>[^\W\d_]{{1,12}})?|(?P<vf>[{_VULGAR_CHARS}]))"
 )
-_WORD_TOKEN_RE = re.compile(rf"\b(?:{_trie_pattern(sorted(_WORD_KINDS))})\b", re.IGNORECASE)
-_VULGAR_RE = re.compile(rf"[{_VULGAR_CHARS}]")
+# Number words in lower case, Capitalised or UPPER CASE; a case-sensitive trie of the three
+# scans twice as fast as one case-insensitive pattern.
+_WORD_TOKEN_RE = re.compile(
+    rf"\b(?:{_trie_pattern(sorted({v for w in _WORD_KINDS for v in (w, w.capitalize(), w.upper())}))})\b"
+)
 # What may stand between two tokens of one number: "twenty-one", "two hundred and fifty",
 # "half a million", "one and a half", "two thirds of a million", "two point five", "3/4".
 _GAP_RE = re.compile(
     r"[ \t\u00a0]*[-\u2010\u2011\u2013][ \t\u00a0]*"
     r"|[ \t\u00a0]+(?:(?:and|of|a|an|point)[ \t\u00a0]+){0,2}"
+    r"|[-\u2010\u2011](?:(?:and|a|an)[-\u2010\u2011]){1,2}"  # "three-and-a-half"
     r"|/",
     re.IGNORECASE,
 )
+_GAP_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011\u2013]+")
 _DASHES = "-\u2010\u2011\u2013"
 # URLs and e-mail addresses: numbers inside them are never values.
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE
 )
 _FRACTION_LINK_RE = re.compile(r"[ \t\u00a0]+(out[ \t\u00a0]+of|in|over)[ \t\u00a0]+", re.IGNORECASE)
+_TIME_AFTER_RE = re.compile(
+    r"[ \t\u00a0]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b", re.IGNORECASE
+)
 _ECHO_RE = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 _END_OF_CLAUSE_RE = re.compile(r"[ \t\u00a0]*(?:[.,;:!?)]|$)")
 _ARTICLE_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:an?|of[ \t\u00a0]+an?)\b", re.IGNORECASE)
+_EXPONENT_BEFORE_RE = re.compile(r"\^[-+]*$")  # "1.1^23", "2.5^-1": notation, not prose
 _ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(an?)[ \t\u00a0]+$", re.IGNORECASE)
 _SIGN_BEFORE_RE = re.compile(
     r"(?:(?:(?<=[\s(\[<>=:])|^)([-\u2212])|(?<!\w)(minus|negative)[ \t\u00a0]+)$", re.IGNORECASE
@@ -166,9 +178,12 @@ _ORDINAL_AFTER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number found in a text: where it stands, its value and how it was written."""
+class Number(NamedTuple):
+    """A number found in a text: where it stands, its value and how it was written.
+
+    The records of this module are named tuples rather than frozen dataclasses: a text
+    yields a few of them per number, and a tuple is several times cheaper to build.
+    """
 
     start: int
     end: int
@@ -182,8 +197,7 @@ class Number:
     digits: str = ""  # the digits as written, when the number is one plain run of digits
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # D digits, V vulgar fraction, or a word kind from _WORD_KINDS
     value: float
     start: int
@@ -274,11 +288,14 @@ def _mark_codes(text: str, numbers: list[Number]) -> list[Number]:
         j = k
         while j + 1 < len(marked) and _is_joint(text, marked[j], marked[j + 1]):
             j += 1
-        plus = text[marked[k].start - 1:marked[k].start] == "+"
-        leading_zero = any(_leading_zero(marked[m]) for m in range(k, j + 1))
-        if j - k >= 2 or (j > k and (plus or leading_zero)) or (j == k and _leading_zero(marked[k])):
+        if j == k:
+            code = _leading_zero(marked[k])
+        else:
+            plus = text[marked[k].start - 1:marked[k].start] == "+"
+            code = j - k >= 2 or plus or any(_leading_zero(marked[m]) for m in range(k, j + 1))
+        if code:
             for m in range(k, j + 1):
-                marked[m] = replace(marked[m], code=True)
+                marked[m] = marked[m]._replace(code=True)
         k = j + 1
     return marked
 
@@ -304,13 +321,13 @@ def _join_numbers(text: str, numbers: list[Number]) -> list[Number]:
         if b is not None and not a.code and not b.code and not a.glue and not b.glue and a.scale == 1:
             link = _FRACTION_LINK_RE.fullmatch(text, a.end, b.start)
             if link is not None and _is_fraction_pair(text, a, b, link.group(1).lower()):
-                joined.append(replace(a, end=b.end, value=a.value / b.value, fraction=True, digits="",
+                joined.append(a._replace(end=b.end, value=a.value / b.value, fraction=True, digits="",
                                       words=a.words or b.words))
                 k += 2
                 continue
             echo = _ECHO_RE.fullmatch(text, a.end, b.start)
             if echo is not None and a.value == b.value and a.words != b.words and text[b.end:b.end + 1] == ")":
-                joined.append(replace(a, end=b.end + 1, words=True, digits=""))
+                joined.append(a._replace(end=b.end + 1, words=True, digits=""))
                 k += 2
                 continue
         joined.append(a)
@@ -325,8 +342,8 @@ def _is_fraction_pair(text: str, a: Number, b: Number, link: str) -> bool:
     if link == "over":
         # "one over three"; never "rose 10 over 3 years", where a noun follows
         return _END_OF_CLAUSE_RE.match(text, b.end) is not None
-    if len(b.digits) == 4:
-        return False  # "2 in 2019"
+    if len(b.digits) == 4 or link == "in" and _TIME_AFTER_RE.match(text, b.end):
+        return False  # "2 in 2019", "5 in 10 years"
     return 0 < a.value < b.value
 
 
@@ -335,6 +352,9 @@ def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     for m in _DIGIT_TOKEN_RE.finditer(text):
         digits = m.group("d")
+        if digits is None:
+            tokens.append(_Token("V", VULGAR_FRACTIONS[m.group("vf")], m.start(), m.end()))
+            continue
         value = parse_digits(digits)
         if value is None:
             continue
@@ -349,16 +369,11 @@ def _tokens(text: str) -> list[_Token]:
         _Token(*_WORD_KINDS[m.group().lower()], m.start(), m.end(), word=m.group().lower())
         for m in _WORD_TOKEN_RE.finditer(text)
     ]
-    vulgar = [_Token("V", VULGAR_FRACTIONS[m.group()], m.start(), m.end()) for m in _VULGAR_RE.finditer(text)] \
-        if any(ch in text for ch in _VULGAR_CHARS) else []
-    if not words and not vulgar:
+    if not words:
         return tokens
-    merged: list[_Token] = []
-    for token in sorted([*tokens, *words, *vulgar], key=lambda t: t.start):
-        if merged and token.start < merged[-1].end:
-            continue  # a fraction stuck to digits ("2½") is already part of them
-        merged.append(token)
-    return merged
+    if not tokens:
+        return words
+    return sorted([*tokens, *words], key=lambda t: t.start)
 
 
 def _separator(text: str, end: int, start: int) -> str | None:
@@ -370,11 +385,10 @@ def _separator(text: str, end: int, start: int) -> str | None:
         return None
     if gap == "/":
         return "/"
-    words = gap.lower().split()
+    words = [w for w in _GAP_SPLIT_RE.split(gap.lower()) if w]
     if not words:
         return "-" if gap.strip() else " "
-    joined = " ".join(w for w in words if w not in _DASHES)
-    return joined or "-"
+    return " ".join(words)
 
 
 def _parse_group(text: str, tokens: list[_Token], seps: list[str]) -> list[Number]:
@@ -407,8 +421,8 @@ def _parse_at(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple
         return _parse_digits_lead(text, tokens, seps, i)
     if first.kind == "V":
         return _finish(text, first.start, first.end, first.value, i + 1, fraction=True, words=False)
-    article = _article_before(text, tokens, seps, i)
-    start = article if article is not None else first.start
+    article = _article_before(text, tokens, seps, i) if first.kind in {"H", "S", "Z", "C", "F"} else None
+    start = article if article is not None else first.start  # "a dozen", but not "a two-year deal"
     plural = first.word.endswith("s")
     if first.kind == "F":
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -463,9 +477,14 @@ def _parse_digits_lead(text: str, tokens: list[_Token], seps: list[str], i: int)
     if after_slash or slash_after:
         return _finish(text, first.start, first.end, first.value, i + 1, words=False, code=True,
                        digits=first.digits)
-    if _dotted(text, first.end) or text[first.end:first.end + 1] == "^" or text[first.start - 1:first.start] == "^":
+    if _dotted(text, first.end) or text[first.end:first.end + 1] == "^" or _EXPONENT_BEFORE_RE.search(
+        text, max(0, first.start - 4), first.start
+    ):
         return _finish(text, first.start, first.end, first.value, i + 1, words=False, code=True,
                        digits=first.digits)
+    if i + 1 == n and first.digits and not _SPACED_SUFFIX_RE.match(text, first.end):
+        # the common case, a number of digits alone: nothing to combine it with
+        return _finish(text, first.start, first.end, first.value, i + 1, words=False, digits=first.digits)
     spaced = _SPACED_SUFFIX_RE.match(text, first.end)
     if spaced and (i + 1 == n or tokens[i + 1].start >= spaced.end()):
         scale = _MORE_SUFFIXES.get(spaced.group(1).lower()) or SUFFIXES[spaced.group(1).lower()]
@@ -721,7 +740,8 @@ def _finish(
     digits: str = "",
 ) -> tuple[Number, int]:
     """The number, with a sign read from just before it ("-5", "minus five")."""
-    if start and not code:
+    window = text[max(0, start - 9):start]
+    if window and not code and ("-" in window or "\u2212" in window or "n" in window or "N" in window):
         sign = _SIGN_BEFORE_RE.search(text, max(0, start - 9), start)
         if sign is not None:
             start = sign.start(1) if sign.group(1) else sign.start(2)
@@ -768,7 +788,7 @@ _NON_SPACE_RE = re.compile(r"\S+")
 _OPENING_MARKS = "([\"'\u201c\u2018"
 _SYMBOL_BOUND_RE = re.compile(r"(?:(?<![=<>])([<>≤≥])[ \t\u00a0]*(=?)|(=<|=>|<>))[ \t\u00a0]*$")
 _QUALIFIER_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*(?:(\+)(?![\w+])|(or|and)[ \t\u00a0]+(more|greater|higher|over|above|upwards|"
+    r"[ \t\u00a0]*(?:(\+|[-\u2010\u2011]plus\b)(?![\w+])|(or|and)[ \t\u00a0]+(more|greater|higher|over|above|upwards|"
     r"less|fewer|lower|under|below|so)\b(?![ \t\u00a0]+(?:than|or|and)\b))",
     re.IGNORECASE,
 )
@@ -777,8 +797,7 @@ _AFTER_BOUND = {"more": "min", "greater": "min", "higher": "min", "over": "min",
                 "below": "max", "so": ""}
 
 
-@dataclass(frozen=True, slots=True)
-class Qualifier:
+class Qualifier(NamedTuple):
     """A hedge or bound around a number: its words (lower case), the bound it sets and where it stands."""
 
     words: str
@@ -837,7 +856,7 @@ _CHANGE_BEFORE_RE = re.compile(
     r"slump\w*|soar\w*|up|down|went|gone|going|goes|mov\w*|chang\w*|rais\w*|lower\w*|boost\w*|"
     r"slash\w*|trimm?\w*|upgrad\w*|downgrad\w*|expand\w*|shr[au]nk|shrink\w*|doubl\w*|tripl\w*|"
     r"halv\w*|swell\w*|swollen|surg\w*|plung\w*|tumbl\w*|widen\w*|narrow\w*|revis\w*|extend\w*|"
-    r"shortened|lengthened|increase|rais\w*)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$",
+    r"shortened|lengthened)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$",
     re.IGNORECASE,
 )
 # Between the items of a list: "one, three and five years", "10, 20 or 30%".
@@ -846,8 +865,7 @@ _LIST_GAP_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]*,?[ \t\u00a0]+
 _BOUND_JOIN_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|but)[ \t\u00a0]+)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     """A number read as one kind reads it, with what it measures: "£47m", "18 months", "63%"."""
 
     start: int
@@ -858,8 +876,7 @@ class Measure:
     unit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """A value as the text states it: one measure or a range of two, with its hedge, bound and role."""
 
     start: int
@@ -885,16 +902,26 @@ def read_values(text: str, measure: Measurer, borrow: Borrower | None = None) ->
     """
     numbers = find_numbers(text)
     readings: list[Reading] = []
+    measured: dict[tuple[int, float], Measure | None] = {}
+
+    def measure_once(n: Number) -> Measure | None:
+        # a number is measured again as the second end of a possible range; a number
+        # rescaled for a range ("2" in "2-3 million") has another value, so another key
+        key = (n.start, n.value)
+        if key not in measured:
+            measured[key] = measure(n)
+        return measured[key]
+
     i = 0
     while i < len(numbers):
         a = numbers[i]
-        ma = measure(a)
+        ma = measure_once(a)
         nxt = i + 1
         if ma is not None:
             while nxt < len(numbers) and numbers[nxt].start < ma.end:
                 nxt += 1  # inside the measure: "3 dollars 50 cents", "2 years 3 months"
         if nxt < len(numbers):
-            pair = _read_range(text, a, ma, numbers[nxt], measure, borrow)
+            pair = _read_range(text, a, ma, numbers[nxt], measure_once, borrow)
             if pair is not None:
                 readings.extend(pair[0])
                 i = nxt + 1
@@ -902,7 +929,7 @@ def read_values(text: str, measure: Measurer, borrow: Borrower | None = None) ->
                     i += 1
                 continue
         if ma is None and borrow is not None:
-            listed = _borrow_from_list(text, numbers, i, measure, borrow)
+            listed = _borrow_from_list(text, numbers, i, measure_once, borrow)
             if listed is not None:
                 readings.append(read_single(text, listed))
         elif ma is not None:
@@ -955,7 +982,7 @@ def _read_range(
         return None
     # "2-3 million": the scale written once belongs to both ends
     if a.scale == 1 and b.scale > 1 and not a.fraction and a.value < b.value / b.scale and a.value != 0:
-        a = replace(a, value=a.value * b.scale, scale=b.scale)
+        a = a._replace(value=a.value * b.scale, scale=b.scale)
         ma = measure(a) if ma is not None else None
     if ma is None:
         ma = borrow(a, mb) if borrow is not None and mb is not None else None

@@ -32,8 +32,9 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# A number right after one of these names a thing ("Freeview channel 276", "page 3", "Year 6"),
-# it does not count anything.
+# A number right after one of these names a thing ("Freeview channel 276", "page 3"), it does
+# not count anything. Words such as "year" or "day" also come before counts ("last year 450
+# staff left"), so they label only when capitalised: "Year 6", "Day 3".
 _LABELS = frozenset(
     "channel channels page pages p pp number no nos nr nrs room rooms route routes flight flights version "
     "versions v line lines chapter chapters section sections article articles item items clause clauses "
@@ -42,10 +43,10 @@ _LABELS = frozenset(
     "part parts series season seasons episode episodes volume vol issue issues figure figures fig table "
     "tables act rule rules regulation regulations schedule schedules appendix annex exhibit step steps "
     "option options category categories class band bands division league ward wards box code codes "
-    "model models mark type types covid year key ext tel phone fax id ref reference lot plot match "
-    "game games round rounds week day stand road street avenue lane highway motorway interstate "
-    "no. vs versus number. top scp windows iphone ios android".split()
+    "model models mark type types covid key ext tel phone fax id ref reference lot plot match game "
+    "games round rounds road street avenue lane highway motorway interstate vs versus top".split()
 )
+_CAPITALISED_LABELS = frozenset({"Year", "Day", "Week", "Stage", "Wave", "Lot"})
 # Words that end a count's unit: function words, verbs that follow a subject, time words.
 _UNIT_STOP = frozenset(
     "a an the this that these those and or but nor to in on at for from by with into onto over under "
@@ -55,7 +56,7 @@ _UNIT_STOP = frozenset(
     "we our you your i who whom whose which what when where while if so not no also more less fewer "
     "each every all some any other such own only just still yet then there here now ago later earlier "
     "previously percent cent year years month months week weeks day days decade decades hour hours "
-    "minute minutes second seconds old new per cent pc respectively regardless anyway another too either "
+    "minute minutes second seconds per cent pc respectively regardless anyway another too either "
     "apiece again alone".split()
 ) | frozenset(
     # common verbs that follow a number as the subject: "350,000 includes", "1,500 adults found"
@@ -81,7 +82,7 @@ _PREV_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]{0,30}")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(\n\u2022*-][ \t\u00a0]*|\n[ \t\u00a0]*)$")
 # What around a number shows it is no count: a unit of measure or currency, a time, a date, a code.
 _NOT_COUNT_AFTER_RE = re.compile(
-    rf"(?:{_S}*(?:%|per{_S}?cent\b|percent|pc\b|[:£$€¥¢]|[-\u2010\u2011][A-Za-z])"
+    rf"(?:{_S}*(?:%|per{_S}?cent\b|percent|pc\b|[:£$€¥¢]|[-\u2010\u2011](?!plus\b)[A-Za-z])"
     rf"|{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o\u2019clock|gmt\b|bst\b|utc\b)"
     rf"|{_S}+(?:{_MONTHS})\b"
     rf"|(?:st|nd|rd|th)\b)",
@@ -90,7 +91,20 @@ _NOT_COUNT_AFTER_RE = re.compile(
 _NOT_COUNT_BEFORE_RE = re.compile(
     rf"(?:[£$€¥₹#+@:]|=[<>]|<>|\d[:.,]|[A-Za-z][-\u2010\u2011]|\b(?:{_MONTHS})\.?{_S}+|\bno\.{_S}*)$", re.IGNORECASE
 )
-_LABEL_CHAIN_RE = re.compile(rf"{_S}*(?:,|and|or|to|&|[-\u2010\u2011\u2013])?{_S}*", re.IGNORECASE)
+_LABEL_CHAIN_RE = re.compile(rf"{_S}*(?:,|and|or|to|of|&|[-\u2010\u2011\u2013])?{_S}*", re.IGNORECASE)
+# "1. Introduction", "(2)", "3) Costs": a list marker at the start of a line or in brackets.
+_MARKER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u00a0]*\(?$|\($")
+_MARKER_AFTER_RE = re.compile(r"\)|\.(?:[ \t\u00a0]|$)")
+# "at 10.30", "until 9.45": a clock time written with a point.
+_CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CLOCK_BEFORE_RE = re.compile(rf"(?<![\w])(?:at|from|until|till|by|before|after|around|about){_S}+$", re.IGNORECASE)
+# A dash between two numbers after these words is a score: "won 3-1", "a 2-2 draw", "lost 1-3".
+_SCORE_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|draws|drawn|"
+    rf"scored|score|scores|victory|defeat|defeated|lead|leads|led|trail|trailed|trailing|thrashed|"
+    rf"thrashing|edged)(?:{_S}+(?:a|an|the|by|them|him|her|it|us|only))?{_S}+$",
+    re.IGNORECASE,
+)
 _PREPOSITION_YEAR = frozenset("in since by from until till during before after of circa c. early late mid the".split())
 # Words before "one" that make it a pronoun: "the right one", "which one", "a new one".
 _ONE_PRONOUN_BEFORE = frozenset(
@@ -111,7 +125,7 @@ def find_counts(text: str, context: Context) -> list[StatedValue]:
 
     found: list[StatedValue] = []
     for reading in read_values(text, measure):
-        unit = _unit_after(text, reading.last.number, reading.end)
+        unit = _age_unit(text, reading.end) or _unit_after(text, reading.last.number, reading.end)
         if not _count_stands(text, reading, unit):
             continue
         found.append(_stated(Kind.COUNT, text, reading, unit=unit))
@@ -126,7 +140,7 @@ def _labelled(text: str, numbers: tuple[Number, ...]) -> set[int]:
         lower = prev.lower()
         chained = k > 0 and numbers[k - 1].start in labelled \
             and _LABEL_CHAIN_RE.fullmatch(text, numbers[k - 1].end, n.start) is not None
-        if lower in _LABELS or lower.rstrip(".") in _LABELS or chained:
+        if lower in _LABELS or lower.rstrip(".") in _LABELS or prev in _CAPITALISED_LABELS or chained:
             labelled.add(n.start)
     return labelled
 
@@ -144,9 +158,16 @@ def _is_count(text: str, n: Number) -> bool:
     start = n.start
     if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return False  # "A1", "M62", "x2"
+    if n.digits and _MARKER_AFTER_RE.match(text, n.end) and _MARKER_BEFORE_RE.search(text, max(0, start - 8), start):
+        return False  # a list marker: "1. Introduction", "(2)"
+    if _CLOCK_RE.fullmatch(text, n.start, n.end) and _CLOCK_BEFORE_RE.search(text, max(0, start - 10), start):
+        return False  # "at 10.30"
     before = text[max(0, start - 12):start]
     if _NOT_COUNT_BEFORE_RE.search(before):
         return False
+    if _age_unit(text, n.end):
+        return True  # "thirty years old", "a 45-year-old": an age is a count of years
+    # a length of time is a duration's; "10-year" or "three-bedroom" describe a noun
     return not _NOT_COUNT_AFTER_RE.match(text, n.end) and not _DURATION_AFTER_RE.match(text, n.end)
 
 
@@ -156,14 +177,16 @@ def _count_stands(text: str, reading: Reading, unit: str | None) -> bool:
     number_text = text[first.start:first.end]
     prev, prev_start = _previous_word(text, reading.first.start if reading.qualifier else first.start)
     prev_lower = prev.lower()
-    if prev_lower.rstrip(".") in _LABELS or prev_lower in _LABELS:
-        return False
     if _looks_like_year(first) or (reading.last is not reading.first and _looks_like_year(reading.last.number)):
         if unit is None or prev_lower in _PREPOSITION_YEAR:
             return False
         head = unit.split()[0]
         if head not in _HEADCOUNT_NOUNS and not (head.endswith("s") and not head.endswith("ss")):
             return False
+    if reading.last is not reading.first and _SCORE_BEFORE_RE.search(text, max(0, reading.start - 24), reading.start):
+        between = text[reading.first.end:reading.last.start]
+        if any(dash in between for dash in "-\u2010\u2011\u2013"):
+            return False  # "lost 1-3": a score
     lowered = number_text.lower()
     if lowered == "one" and (prev_lower in _ONE_PRONOUN_BEFORE or _OF_RE.match(text, first.end)):
         return False  # "the right one", "one of them": a pronoun
@@ -181,20 +204,35 @@ def _count_stands(text: str, reading: Reading, unit: str | None) -> bool:
     return True
 
 
+def _age_unit(text: str, end: int) -> str | None:
+    """ "years old" after "thirty years old" or "a 45-year-old"; None when no age follows."""
+    duration = _DURATION_AFTER_RE.match(text, end)
+    if duration is None or not _AGE_AFTER_RE.match(text, duration.end()):
+        return None
+    key, _ = _DURATION_UNITS[duration.group(1).lower()]
+    return f"{key} old"
+
+
 def _looks_like_year(n: Number) -> bool:
     return len(n.digits) == 4 and n.digits.isdigit() and 1900 <= n.value <= 2100
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
     """The word right before `start` (across spaces only) and where it starts; ("", start) if none."""
-    window = text[max(0, start - 32):start]
-    stripped = window.rstrip(" \t\u00a0")
-    if not stripped or len(stripped) == len(window):
+    end = start
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if end == start:
         return "", start
-    word = stripped.rsplit(maxsplit=1)[-1]
+    lo = max(0, end - 32)
+    window = text[lo:end]
+    cut = max(window.rfind(" "), window.rfind("\t"), window.rfind("\n"), window.rfind("\u00a0"))
+    if cut < 0 and lo > 0:
+        return "", start  # longer than any word
+    word = window[cut + 1:]
     if not _PREV_WORD_RE.fullmatch(word):
         return "", start
-    return word, start - len(window) + len(stripped) - len(word)
+    return word, lo + cut + 1
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -252,7 +290,7 @@ def _title_case_before(text: str, start: int) -> bool:
 # --- percentages ----------------------------------------------------------------------------
 
 _PERCENT_AFTER_RE = re.compile(
-    rf"{_S}*(?:(%)(?![0-9A-Fa-f]{{2}})|(per{_S}?cent|percent|percents|percentage|pc)\b)"
+    rf"{_S}*(?:(%)(?![0-9A-Fa-f]{{2}})|(per{_S}?cent|percent|percents|percentage|pct|pc)\b)"
     rf"(?:{_S}+(?:(percentage{_S}+points?)|(points?|pts?))\b)?",
     re.IGNORECASE,
 )
@@ -273,10 +311,7 @@ def find_percents(text: str, context: Context) -> list[StatedValue]:
         m = _PERCENT_AFTER_RE.match(text, n.end)
         if not m:
             return None
-        points = m.group(3) or m.group(4)
-        if m.group(2) and m.group(2).lower() == "percentage" and not m.group(3):
-            points = None
-        unit = "percentage points" if points else None
+        unit = "percentage points" if m.group(3) or m.group(4) else None
         return Measure(n.start, m.end(), tidy_number(n.value), n.value, n, unit=unit)
 
     def borrow(n: Number, other: Measure) -> Measure | None:
@@ -306,7 +341,7 @@ _DURATION_UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("second", "seconds", "sec", "secs"), ("seconds", 1)),
 }
 # Unit letters stuck to digits: "3.5years", "3h", "30mins"; never "m" (million) or "s".
-_GLUED_UNITS = frozenset(_DURATION_UNITS) - {"min"} | {"h"}
+_GLUED_UNITS = frozenset(_DURATION_UNITS) | {"h"}
 _GLUED_KEYS = {"h": ("hours", 1.0)}
 _UNIT_WORDS = "|".join(sorted(_DURATION_UNITS, key=len, reverse=True))
 _ADJECTIVES = (
@@ -315,7 +350,7 @@ _ADJECTIVES = (
 )
 # After a number: "years", "more years", "-year", "-year-old" (an age, refused below).
 _DURATION_AFTER_RE = re.compile(
-    rf"(?:{_S}*[-\u2010\u2011]{_S}*|{_S}+(?:of{_S}+)?(?:(?:{_ADJECTIVES}){_S}+){{0,2}})({_UNIT_WORDS})\b",
+    rf"(?:{_S}*[-\u2010\u2011]{_S}*|{_S}+(?:of{_S}+(?:an?{_S}+)?)?(?:(?:{_ADJECTIVES}){_S}+){{0,2}})({_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 # "a year", "an hour", "a decade", "another month", "half a year", "half an hour", "all day",
@@ -355,15 +390,8 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
         value = {key: tidy_number(n.value * per)}
         return Measure(n.start, n.end, value, _days(value), n, unit=other.unit)
 
-    found: list[StatedValue] = []
-    taken: list[tuple[int, int]] = []
-    for reading in read_values(text, measure, borrow):
-        reading = _over_is_no_bound(text, reading)
-        found.append(_duration_stated(text, reading))
-        taken.append((reading.start, reading.end))
+    readings = [_over_is_no_bound(text, r) for r in read_values(text, measure, borrow)]
     for m in _ARTICLE_DURATION_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
         if _RATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER_RE.match(text, m.end()):
             continue
         unit = m.group(3).lower()
@@ -376,11 +404,15 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
         parts = {key: amount * per}
         end = _more_parts(text, m.end(), n, numbers, parts, unit)
         value = {k: tidy_number(v) for k, v in parts.items()}
-        measure_ = Measure(m.start(), end, value, _days(value), n, unit=unit)
-        reading = _over_is_no_bound(text, read_single(text, measure_))
-        found.append(_duration_stated(text, reading))
-    found.sort(key=lambda v: (v.start, v.end))
-    return found
+        readings.append(_over_is_no_bound(text, read_single(text, Measure(m.start(), end, value, _days(value), n,
+                                                                         unit=unit))))
+    # "an hour and 45 minutes" holds "45 minutes", "three quarters of an hour" holds "an hour":
+    # the longer reading stands
+    kept: list[Reading] = []
+    for reading in sorted(readings, key=lambda r: (r.start - r.end, r.start)):
+        if not any(reading.start < k.end and k.start < reading.end for k in kept):
+            kept.append(reading)
+    return [_duration_stated(text, r) for r in sorted(kept, key=lambda r: r.start)]
 
 
 def _measure_duration(text: str, n: Number, numbers: tuple[Number, ...]) -> Measure | None:

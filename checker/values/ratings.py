@@ -256,6 +256,11 @@ class _Found:
     role: str | None = None
 
 
+# A sentence reaches at most this far either side of a label: text without punctuation is still
+# read in sentence-sized pieces, and each label costs the same however long the line.
+_MAX_REACH = 400
+
+
 class _Sentences:
     """Sentence-ish spans of a text, found once, looked up by offset."""
 
@@ -266,7 +271,7 @@ class _Sentences:
         i = bisect.bisect_right(self.ends, start)
         first = self.ends[i - 1] if i > 0 else 0
         last = self.ends[min(i, len(self.ends) - 1)]
-        return first, max(last, end)
+        return max(first, start - _MAX_REACH), min(max(last, end), end + _MAX_REACH)
 
 
 def find_ratings(text: str, context: Context) -> list[StatedValue]:
@@ -305,20 +310,23 @@ def _find_on_scale(text: str, scale: Scale, sentences: _Sentences,
                    consumed: set[tuple[int, int]]) -> Iterable[_Found]:
     patterns = _patterns(scale)
     forms = dict(scale.forms)
+    hits = [m.start() for m in patterns.context.finditer(text)]
     for match in patterns.label.finditer(text):
         start, end = match.start(), match.end()
         label = forms.get(" ".join(match.group().lower().split()))
         if label is None:
             continue
         s0, s1 = sentences.around(start, end)
-        sentence_hits = [m for m in patterns.context.finditer(text, s0, s1) if m.end() <= start or m.start() >= end]
-        if not sentence_hits:
+        # context words in the sentence, the label's own words apart ("Good rating" has one)
+        count = bisect.bisect_left(hits, s1) - bisect.bisect_left(hits, s0)
+        count -= bisect.bisect_left(hits, end) - bisect.bisect_left(hits, start)
+        if count <= 0:
             continue
         if not _used_as_rating(text, match, s0, s1, patterns):
             continue
         if _negated_or_hypothetical(text, start, s0):
             continue
-        found = _Found(start, end, label, scale, len(sentence_hits), role=_role(text, start, s0))
+        found = _Found(start, end, label, scale, count, role=_role(text, start, s0))
         found = _read_after(text, found, s1, scale, patterns, consumed)
         if found.qualifier is None and re.search(r"\bat\s+least\s+['‘“\"]?$", text[max(s0, start - 12):start], re.I):
             found = _Found(found.start, found.end, found.label, scale, found.hits, "or better", found.role)

@@ -126,7 +126,7 @@ def test_read_qualifier_needs_the_whole_word() -> None:
     "text",
     [
         "1" * 1_000_000,
-        "1,111" * 200_000,
+        "1" + ",111" * 250_000,
         "x" * 1_000_000,
         "tenant twentieth onerous " * 40_000,
         ("staff were told " * 60 + "450 ") * 1_000,
@@ -135,6 +135,6 @@ def test_read_qualifier_needs_the_whole_word() -> None:
 )
 def test_a_megabyte_line_scans_in_well_under_a_second(text: str) -> None:
     find_numbers.cache_clear()
-    started = time.perf_counter()
+    started = time.process_time()
     find_numbers(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5

@@ -1,0 +1,39 @@
+"""`claimcheck baseline`: write the current conflicts to the baseline file, keeping the reasons already given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checker.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline, render_baseline
+from checker.cli.options import inputs_options
+from checker.output import write_atomic
+from checker.paths import display_path
+from checker.pipeline import run_check
+
+
+@click.command()
+@inputs_options
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Baseline file to write [default: .baseline.yaml in the claims folder].")
+def baseline(claims_path: Path, articles_path: Path, out: Path | None) -> None:
+    """Accept every current conflict: write them to the baseline file for 'check --baseline'.
+
+    Entries already in the file keep their reason, accepted_by and accepted_on; entries
+    for conflicts that no longer occur are dropped. Fill in the new entries' reasons, then
+    commit the file.
+
+    \b
+    Example:
+      claimcheck baseline && git diff claims/.baseline.yaml
+    """
+    target = out or default_baseline_path(claims_path)
+    previous = read_baseline(target) if target.exists() else Baseline(path=display_path(target))
+    entries = baseline_entries(run_check(claims_path, articles_path).report, previous)
+    write_atomic(target, render_baseline(entries, name=display_path(target)))
+    old = previous.by_key()
+    kept = sum(1 for e in entries if e.key in old)
+    dropped = len(old) - kept
+    click.echo(f"claimcheck: {display_path(target)}: {len(entries)} accepted conflict(s): {len(entries) - kept} new "
+               f"(fill in their reason), {kept} kept, {dropped} dropped as no longer occurring", err=True)

@@ -1,0 +1,186 @@
+"""A claim's timeline: the values stated about it placed against publication date, as numbers an SVG can draw.
+
+The page draws it with its own template (no library, no script): a change over time
+(450 in 2014, 657 in 2022) shows as a slope across years, a contradiction as points
+apart at one date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.models import Kind
+from checker.values import builtin_scales
+
+# The drawing's coordinate space (the SVG viewBox); CSS scales it to the column width.
+WIDTH, HEIGHT = 640, 150
+LEFT, RIGHT, TOP, BOTTOM = 112, 16, 14, 26
+# Characters of a value label on the y axis; longer ones ("Requires improvement") are cut to fit LEFT.
+MAX_LABEL_CHARS = 17
+# Year labels on the x axis before they are thinned to every second, fifth... year.
+MAX_YEAR_TICKS = 8
+# Days added on each side of the dates so no point sits on the frame.
+PAD_DAYS = 120
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Duration units in months, to put "10 years" and "18 months" on one axis.
+_MONTHS_PER = {"years": 12.0, "months": 1.0, "weeks": 12 / 52.18, "days": 12 / 365.25}
+
+
+@dataclass(frozen=True)
+class Datum:
+    """One stated value to plot: when it was published, its value as one or two numbers, and how to show it."""
+
+    published: dt.date
+    low: float
+    high: float
+    verdict: str  # "agrees" or "conflicts": the marker's shape and colour
+    value: str  # the value as people write it, for the axis
+    label: str  # what a reader sees on hover: value, article, date, verdict
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A plotted value: a point, or a vertical bar for a range."""
+
+    x: float
+    y: float
+    y2: float
+    verdict: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A labelled position on an axis."""
+
+    at: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Everything the template needs to draw one timeline, in viewBox units."""
+
+    width: int
+    height: int
+    left: int
+    right: float
+    top: int
+    bottom: float
+    markers: tuple[Marker, ...]
+    years: tuple[Tick, ...]
+    values: tuple[Tick, ...]
+    claimed_y: float | None
+    as_of_x: float | None
+
+
+def numeric(kind: Kind, value: Any) -> tuple[float, float] | None:
+    """A normalised value as (low, high) on one number line for its kind; None when it cannot be placed."""
+    if isinstance(value, Mapping) and ("min" in value or "max" in value) and "amount" not in value:
+        low = numeric(kind, value.get("min")) if value.get("min") is not None else None
+        high = numeric(kind, value.get("max")) if value.get("max") is not None else None
+        if low and high:
+            return low[0], high[1]
+        return low or high
+    number = _scalar(kind, value)
+    return None if number is None or not math.isfinite(number) else (number, number)
+
+
+def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_label: str,
+         as_of: str | None, as_of_label: str) -> Plot | None:
+    """Lay out `data` with the claimed value as a line and `as_of` as a mark on the time axis."""
+    if not data:
+        return None
+    as_of_day = date_of(as_of) if as_of else None
+    days = [d.published.toordinal() for d in data] + ([as_of_day.toordinal()] if as_of_day else [])
+    x0, x1 = min(days) - PAD_DAYS, max(days) + PAD_DAYS
+    numbers = [n for d in data for n in (d.low, d.high)] + (list(claimed) if claimed else [])
+    y0, y1 = min(numbers), max(numbers)
+    pad = (y1 - y0) * 0.12 or abs(y0) * 0.1 or 1.0
+    y0, y1 = y0 - pad, y1 + pad
+    right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+
+    def x_of(day: int) -> float:
+        return round(LEFT + (day - x0) / (x1 - x0) * (right - LEFT), 1)
+
+    def y_of(number: float) -> float:
+        return round(bottom - (number - y0) / (y1 - y0) * (bottom - TOP), 1)
+
+    markers = tuple(Marker(x_of(d.published.toordinal()), y_of(d.high), y_of(d.low), d.verdict, d.label)
+                    for d in sorted(data, key=lambda d: (d.published, d.low, d.label)))
+    first, last = dt.date.fromordinal(x0).year + 1, dt.date.fromordinal(x1).year
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 10**9) if (last - first) // s + 1 <= MAX_YEAR_TICKS)
+    years = tuple(Tick(x_of(dt.date(year, 1, 1).toordinal()), str(year))
+                  for year in range(first - first % step + (step if first % step else 0), last + 1, step))
+    values = _value_ticks(data, claimed, claimed_label, y_of)
+    return Plot(
+        width=WIDTH, height=HEIGHT, left=LEFT, right=right, top=TOP, bottom=bottom, markers=markers,
+        years=years, values=values,
+        claimed_y=y_of(claimed[0]) if claimed else None,
+        as_of_x=x_of(as_of_day.toordinal()) if as_of_day else None,
+    )
+
+
+def date_of(value: str) -> dt.date | None:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def _value_ticks(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_label: str,
+                 y_of: Any) -> tuple[Tick, ...]:
+    """The claimed value, the lowest and the highest stated value, labelled; labels too close to read are dropped."""
+    wanted: list[tuple[float, str]] = []
+    if claimed:
+        wanted.append((claimed[0], claimed_label))
+    lowest = min(data, key=lambda d: (d.low, d.label))
+    highest = max(data, key=lambda d: (d.high, d.label))
+    wanted += [(lowest.low, lowest.value), (highest.high, highest.value)]
+    ticks: list[Tick] = []
+    for number, label in wanted:
+        y = y_of(number)
+        # 11 viewBox units is about one line of the 11px axis labels.
+        if all(abs(y - t.at) >= 11 for t in ticks):
+            ticks.append(Tick(y, label if len(label) <= MAX_LABEL_CHARS else label[:MAX_LABEL_CHARS - 1] + "…"))
+    return tuple(ticks)
+
+
+def _scalar(kind: Kind, value: Any) -> float | None:
+    if kind is Kind.DATE:
+        day = date_of(value) if isinstance(value, str) else None
+        return day.year + (day.timetuple().tm_yday - 1) / 366 if day else None
+    if kind is Kind.MONEY:
+        if isinstance(value, Mapping) and _is_number(value.get("amount")):
+            return float(value["amount"])
+        return None
+    if kind in (Kind.COUNT, Kind.PERCENT):
+        return float(value) if _is_number(value) else None
+    if kind is Kind.DURATION:
+        if not isinstance(value, Mapping) or not value:
+            return None
+        if not all(unit in _MONTHS_PER and _is_number(n) for unit, n in value.items()):
+            return None
+        return sum(_MONTHS_PER[unit] * float(n) for unit, n in value.items())
+    if kind is Kind.RATING and isinstance(value, str):
+        # Best first on the scale: plot the best highest.
+        for scale in builtin_scales().values():
+            rank = scale.rank(value)
+            if rank is not None:
+                return float(-rank)
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

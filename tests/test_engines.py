@@ -1,0 +1,64 @@
+"""Engines: a pool of local processes and a Dask cluster give exactly the result of one process."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.engines import EngineName, LocalEngine
+from checker.pipeline import Settings, run_check
+from checker.render import render_json
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, data_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of tests/data/scale (12 articles, 40 claims), with the report's time pinned."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shutil.copytree(data_path / "scale", tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+def _json(corpus: Path, settings: Settings) -> str:
+    return render_json(run_check(corpus / "claims", corpus / "articles", settings).report)
+
+
+def test_a_local_pool_of_two_processes_gives_the_json_of_one(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = _json(corpus, Settings(workers=1))
+    # batches of one article, so the twelve articles make enough batches to start the pool
+    monkeypatch.setattr(LocalEngine, "batch_size", 1)
+    assert _json(corpus, Settings(workers=2)) == one
+
+
+def test_dask_without_a_scheduler_is_one_error_line(corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--claims", str(corpus / "claims"), "--articles",
+                                      str(corpus / "articles"), "--engine", "dask"])
+    assert result.exit_code == 2
+    assert result.stderr == ("claimcheck: error: --engine dask needs --scheduler ADDRESS, "
+                             "e.g. tcp://10.0.0.5:8786\n")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="dask[distributed] is not installed: pip install 'claimcheck[dask]' (CI's test group has it)")
+def test_a_dask_cluster_of_two_worker_processes_gives_the_json_of_the_local_engine(corpus: Path,
+                                                                                  tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    local = _json(corpus, Settings(workers=1))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      local_directory=tmp_path / "dask") as cluster:
+        address = cluster.scheduler_address
+        assert _json(corpus, Settings(engine=EngineName.DASK, scheduler=address)) == local
+        # and through the command line, with the cache on this machine
+        runner = CliRunner()
+        args = ["check", "--claims", str(corpus / "claims"), "--articles", str(corpus / "articles"),
+                "--format", "json", "--engine", "dask", "--scheduler", address, "--cache-dir", str(tmp_path / "c")]
+        cold = runner.invoke(cli, args, catch_exceptions=False)
+        warm = runner.invoke(cli, args, catch_exceptions=False)
+    assert cold.exit_code == warm.exit_code == 1
+    assert cold.stdout == warm.stdout == local

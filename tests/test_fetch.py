@@ -1,0 +1,154 @@
+"""`claimcheck fetch` against a local web server: saved pages, and each way a URL can fail."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.articles import load_articles
+from checker.cli import cli
+from checker.fetch import USER_AGENT, article_slug
+
+PAGE = (Path(__file__).parent / "data" / "articles" / "seeds-html" / "004_92dd316e499adfc4.html").read_bytes()
+CANONICAL = ("https://www.doncasterfreepress.co.uk/news/politics/leaders-in-charge-of-doncasters-children-say-"
+             "services-are-not-failing-despite-poor-ofsted-report-3653617")
+
+
+class _Site(BaseHTTPRequestHandler):
+    requests: list[tuple[str, str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        _Site.requests.append((self.path, self.headers.get("User-Agent", "")))
+        if self.path == "/news/leaders-not-failing":
+            self._send(200, "text/html; charset=utf-8", PAGE)
+        elif self.path == "/windows-1252":
+            page = PAGE.decode("utf-8").replace('charset="utf-8"', 'charset="windows-1252"')
+            self._send(200, "text/html; charset=windows-1252", page.encode("cp1252"))
+        elif self.path == "/slow":
+            time.sleep(2)
+            self._send(200, "text/html", PAGE)
+        elif self.path == "/huge":  # no Content-Length: the cap must hold while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"<p>" + b"x" * 8192 + b"</p>")
+        elif self.path == "/report.pdf":
+            self._send(200, "application/pdf", b"%PDF-1.4 not a web page")
+        elif self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop-again" if self.path == "/loop" else "/loop")
+            self.end_headers()
+        else:
+            self._send(404, "text/html", b"<h1>Not found</h1>")
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's signature)
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Site.requests = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def fetch(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["fetch", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_page_is_saved_as_an_article_with_its_raw_html(site: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    url = f"{site}/news/leaders-not-failing"
+    code, out, err = fetch(url, "--into", str(tmp_path))
+    assert code == 0, err
+    slug = article_slug(url)
+    assert out.strip().endswith(f"{slug}.txt")
+    text = (tmp_path / f"{slug}.txt").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["url"] == CANONICAL  # the page's own canonical URL, for the report's evidence links
+    assert front["title"].startswith("Leaders in charge of Doncaster's children")
+    assert str(front["published"]) == "2022-04-13" and front["author"] == "George Torr"
+    assert front["retrieved"] == "2023-11-14T22:13:20Z"
+    assert (tmp_path / ".raw" / f"{slug}.html").read_bytes() == PAGE
+    assert _Site.requests == [("/news/leaders-not-failing", USER_AGENT)]  # one polite request
+    # The saved file is an article like any other, and the raw copy is not read as a second one.
+    (article,) = load_articles(tmp_path)
+    assert article.url == CANONICAL and "rated 'inadequate' by the government regulator" in article.text
+    assert "Accept all cookies" not in article.text and "900 staff" not in article.text
+
+
+def test_the_charset_the_server_declares_is_used(site: str, tmp_path: Path) -> None:
+    code, _, err = fetch(f"{site}/windows-1252", "--into", str(tmp_path))
+    assert code == 0, err
+    (saved,) = tmp_path.glob("*.txt")
+    assert "were rated \u2018inadequate\u2019 by the government regulator" in saved.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("path", "extra", "message"), [
+    ("/missing", [], "the server answered HTTP 404 Not Found"),
+    ("/slow", ["--timeout", "0.5"], "no answer within 0.5 seconds"),
+    ("/huge", ["--max-bytes", "100000"], "the page is over the 100000 byte limit"),
+    ("/report.pdf", [], "the server sent application/pdf, not a web page"),
+    ("/loop", [], "redirect loop, or more than 5 redirects"),
+])
+def test_a_failing_url_is_reported_and_nothing_is_written(site: str, tmp_path: Path, path: str,
+                                                          extra: list[str], message: str) -> None:
+    code, out, err = fetch(f"{site}{path}", *extra, "--into", str(tmp_path / "articles"))
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"claimcheck: error: {site}{path}: {message}")
+    assert not (tmp_path / "articles").exists() or not any((tmp_path / "articles").rglob("*"))
+
+
+def test_one_failure_does_not_stop_the_others(site: str, tmp_path: Path) -> None:
+    code, out, err = fetch(f"{site}/missing", f"{site}/news/leaders-not-failing", "--into", str(tmp_path))
+    assert code == 1
+    assert "HTTP 404" in err and out.count(" -> ") == 1
+    saved = article_slug(f"{site}/news/leaders-not-failing")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        ".raw", f".raw/{saved}.html", f"{saved}.txt"]
+
+
+def test_a_page_already_fetched_is_not_overwritten(site: str, tmp_path: Path) -> None:
+    url = f"{site}/news/leaders-not-failing"
+    assert fetch(url, "--into", str(tmp_path))[0] == 0
+    code, _, err = fetch(url, "--into", str(tmp_path))
+    assert code == 1 and "already exists; delete it to fetch the page again" in err
+    assert len(_Site.requests) == 1  # refused before any request
+
+
+def test_only_web_addresses_are_fetched(tmp_path: Path) -> None:
+    code, _, err = fetch("file:///etc/passwd", "--into", str(tmp_path))
+    assert code == 1 and "not a web address" in err
+
+
+@pytest.mark.parametrize(("url", "slug"), [
+    ("https://www.example.co.uk/news/politics/budget-agreed-3622947",
+     "example-co-uk-news-politics-budget-agreed-3622947"),
+    ("http://example.org/2013/09/27/story/", "example-org-2013-09-27-story"),
+    ("https://example.org/article.php?id=42", "example-org-article-id-42"),
+])
+def test_slugs_are_stable_file_names_from_the_url(url: str, slug: str) -> None:
+    assert article_slug(url) == slug

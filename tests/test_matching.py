@@ -1,0 +1,157 @@
+"""Which sentences speak of a claim and which stated values belong to it, on small invented corpora."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checker.models import Caveat, Status, Verdict
+from checker.pipeline import CheckResult, run_check
+
+Corpus = Callable[..., CheckResult]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    """Write claims and articles into tmp_path and run the check over them."""
+    def run(claims: list[dict[str, Any]], articles: dict[str, str], published: str = "2020-06-01") -> CheckResult:
+        (tmp_path / "claims").mkdir(exist_ok=True)
+        (tmp_path / "articles").mkdir(exist_ok=True)
+        (tmp_path / "claims" / "c.yaml").write_text(yaml.safe_dump(claims, sort_keys=False), encoding="utf-8")
+        for name, body in articles.items():
+            front = f"---\ntitle: {name}\npublished: {published}\n---\n"
+            (tmp_path / "articles" / f"{name}.txt").write_text(front + body, encoding="utf-8")
+        return run_check(tmp_path / "claims", tmp_path / "articles")
+    return run
+
+
+def mentions(result: CheckResult, claim_id: str) -> list[tuple[str, Any, Verdict]]:
+    claim = next(c for c in result.report.claims if c.id == claim_id)
+    return [(m.article, m.value, m.verdict) for m in claim.mentions]
+
+
+BUDGET_CLAIMS = [
+    {"id": "council-share", "claim": "The council pays £3.2m a year towards the hospice's budget.",
+     "subject": "Larkfield Hospice", "kind": "money", "value": "£3.2m", "keywords": ["council will contribute"]},
+    {"id": "hospice-budget", "claim": "Larkfield Hospice has an annual budget of £5m.",
+     "subject": "Larkfield Hospice", "kind": "money", "value": "£5m", "keywords": ["annual budget"]},
+]
+
+
+def test_two_values_in_one_sentence_go_to_their_own_claims(corpus: Corpus) -> None:
+    result = corpus(BUDGET_CLAIMS, {
+        "a": "Larkfield Hospice gets new funding\n\nThe council will contribute £3.2m towards the Larkfield Hospice's "
+             "annual £5m budget.\n",
+    })
+    assert mentions(result, "council-share") == [("a", {"amount": 3200000, "currency": "GBP"}, Verdict.AGREES)]
+    assert mentions(result, "hospice-budget") == [("a", {"amount": 5000000, "currency": "GBP"}, Verdict.AGREES)]
+
+
+def test_a_different_figure_elsewhere_is_a_conflict(corpus: Corpus) -> None:
+    result = corpus(BUDGET_CLAIMS, {
+        "a": "Larkfield Hospice gets new funding\n\nThe council will contribute £3.2m towards the Larkfield Hospice's "
+             "annual £5m budget.\n",
+        "b": "Hospice cuts\n\nLarkfield Hospice says its annual budget of £4.5m is no longer enough.\n",
+    })
+    hospice = next(c for c in result.report.claims if c.id == "hospice-budget")
+    assert hospice.status is Status.CONFLICTING
+    assert ("b", {"amount": 4500000, "currency": "GBP"}, Verdict.CONFLICTS) in mentions(result, "hospice-budget")
+
+
+TARGET_CLAIMS = [
+    {"id": "target-good", "claim": "The academy had to be judged good by Ofsted by June 2019.",
+     "subject": "Brook Academy", "kind": "date", "value": "2019-06"},
+    {"id": "target-outstanding", "claim": "The academy had to be judged outstanding by Ofsted by June 2021.",
+     "subject": "Brook Academy", "kind": "date", "value": "2021-06"},
+]
+
+
+def test_dates_stay_with_the_rating_they_stand_beside(corpus: Corpus) -> None:
+    result = corpus(TARGET_CLAIMS, {
+        "a": "Brook Academy plan\n\nBrook Academy must be judged 'good' by Ofsted by June 2019 and 'outstanding' "
+             "by June 2021, the trust said.\n",
+    })
+    assert mentions(result, "target-good") == [("a", "2019-06", Verdict.AGREES)]
+    assert mentions(result, "target-outstanding") == [("a", "2021-06", Verdict.AGREES)]
+
+
+STAFF_CLAIM = [{"id": "staff", "claim": "Around 300 staff moved to the Riverside Care Trust when it opened.",
+                "subject": "Riverside Care Trust", "kind": "count", "value": 300, "tolerance": "5%",
+                "as_of": "2019", "keywords": ["staff", "employees"]}]
+
+
+def test_a_later_figure_conflicts_with_a_caveat_about_time(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {
+        "a": "Trust grows\n\nIts accounts for the year to March 2023 show the Riverside Care Trust employed 410 staff.\n",
+    }, published="2023-09-01")
+    claim = next(c for c in result.report.claims if c.id == "staff")
+    (mention,) = claim.mentions
+    assert (mention.value, mention.verdict) == (410, Verdict.CONFLICTS)
+    assert mention.time == "2023-03"
+    assert Caveat.OTHER_TIME in mention.caveats
+
+
+def test_a_hedged_value_within_tolerance_agrees(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {"a": "Trust opens\n\nAbout 310 staff transferred to the Riverside Care Trust.\n"})
+    assert mentions(result, "staff") == [("a", 310, Verdict.AGREES)]
+
+
+def test_numbers_counting_something_else_are_not_taken(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {
+        "a": "Trust news\n\nThe Riverside Care Trust archive holds more than 60,000 articles and 120 videos.\n",
+    })
+    assert mentions(result, "staff") == []
+
+
+def test_a_sentence_about_another_organisation_is_not_evidence(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {
+        "a": "Trusts compared\n\nThe Riverside Care Trust was set up in 2019. Meanwhile 520 staff moved to the "
+             "Hillside Health Trust when it opened.\n",
+    })
+    assert mentions(result, "staff") == []
+
+
+def test_an_article_that_never_names_the_subject_is_not_evidence(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {"a": "Another trust\n\nAround 520 staff moved to the trust when it opened.\n"})
+    assert mentions(result, "staff") == []
+
+
+def test_a_plain_sentence_claim_without_keywords_or_subject_matches(corpus: Corpus) -> None:
+    claims = [{"id": "bridge-opened", "claim": "The Millbrook footbridge opened to the public in March 2016.",
+               "kind": "date", "value": "2016-03"}]
+    result = corpus(claims, {
+        "a": "Bridge anniversary\n\nThe Millbrook footbridge, which opened to the public in April 2016, "
+             "is five years old.\n",
+    })
+    assert mentions(result, "bridge-opened") == [("a", "2016-04", Verdict.CONFLICTS)]
+
+
+def test_a_year_less_date_takes_the_article_year(corpus: Corpus) -> None:
+    claims = [{"id": "handover", "claim": "The Riverside Care Trust hands the service back to the council on "
+               "1 September 2022.", "subject": "Riverside Care Trust", "kind": "date", "value": "2022-09-01",
+               "keywords": ["hand back", "council control"]}]
+    result = corpus(claims, {
+        "a": "Handover\n\nOn 1 September, the Riverside Care Trust will hand the service back to council control.\n",
+    }, published="2022-07-26")
+    assert mentions(result, "handover") == [("a", "2022-09-01", Verdict.AGREES)]
+
+
+def test_an_unmentioned_claim_is_unconfirmed(corpus: Corpus) -> None:
+    result = corpus(STAFF_CLAIM, {"a": "Weather\n\nIt rained in Riverside on Tuesday.\n"})
+    assert result.report.claims[0].status is Status.UNCONFIRMED
+
+
+def test_a_byline_date_stands_in_for_missing_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(yaml.safe_dump(STAFF_CLAIM), encoding="utf-8")
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Trust opens\n\nBy A Reporter\nWednesday, 13th April 2022, 5:17 pm\n\nAround 300 staff joined the "
+        "Riverside Care Trust.\n", encoding="utf-8")
+    result = run_check(tmp_path / "claims", tmp_path / "articles")
+    assert result.articles[0].published == dt.date(2022, 4, 13)
