@@ -65,7 +65,8 @@ def read_claim_file(path: Path, scales: Mapping[str, Scale]) -> list[Claim]:
     shown = display_path(path)
     try:
         if path.stat().st_size > MAX_CLAIM_FILE_BYTES:
-            raise ClaimFileError(f"{shown}: file is over {MAX_CLAIM_FILE_BYTES // 1024 // 1024} MB; split it or remove what is not claims")
+            limit = MAX_CLAIM_FILE_BYTES // 1024 // 1024
+            raise ClaimFileError(f"{shown}: file is over {limit} MB; split it or remove what is not claims")
         raw = path.read_bytes()
     except OSError as exc:
         raise ClaimFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from exc
@@ -97,7 +98,7 @@ def _claim_from_node(node: yaml.Node, shown: str, scales: Mapping[str, Scale]) -
         raise ClaimFileError(f"{shown}:{line}: each claim must be a mapping of fields (id, claim, kind, value, ...)")
     key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     try:
-        record = yaml.SafeLoader("").construct_document(node)  # type: ignore[no-untyped-call]
+        record = yaml.SafeLoader("").construct_document(node)
     except yaml.YAMLError as exc:
         raise ClaimFileError(f"{shown}:{line}: cannot read this record ({exc}); use plain YAML values") from exc
     if not isinstance(record, dict):
@@ -188,7 +189,8 @@ def parse_claim_value(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Sca
     if scale is None:
         raise fail("scale", f"is required for a rating; one of {', '.join(sorted(scales))}")
     if str(scale) not in scales:
-        raise fail("scale", f"'{scale}' is not a known scale; use one of {', '.join(sorted(scales))} or add a scale file")
+        known = ", ".join(sorted(scales))
+        raise fail("scale", f"'{scale}' is not a known scale; use one of {known} or add a scale file")
     label = scales[str(scale)].label_of(written)
     if label is None:
         labels = ", ".join(scales[str(scale)].labels)

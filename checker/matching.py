@@ -68,7 +68,8 @@ social care health education school schools university college hospital police f
 # Roles that make a value a relative difference or a goal, not a plain statement of the property.
 DIFFERENCE_ROLES = frozenset({"earlier", "later", "longer", "shorter", "more", "less"})
 _DIFFERENCE_WORDS = re.compile(r"\b(earlier|later|early|late|sooner|ahead|behind|longer|shorter)\b", re.I)
-_TARGET_WORDS = re.compile(r"\b(target|targets|aim|aims|goal|must|needs? to|had to|has to|have to|required to|by)\b", re.I)
+_TARGET_WORDS = re.compile(
+    r"\b(target|targets|aim|aims|goal|must|needs? to|needed to|had to|has to|have to|required to|by)\b", re.I)
 _THRESHOLD_WORDS = re.compile(r"\bor (better|above|worse|below|more|less)\b", re.I)
 _PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and))*\s+(?:Council|Trust|"
                           r"Borough|County|Authority|Department|Ministry|Agency|Company|Group|Ltd|plc|Inc))\b")
@@ -177,16 +178,7 @@ class Matcher:
         self._claim_frequency = claim_frequency
         self._n_claims = len(claims)
         self.terms = [self._claim_terms(c) for c in claims]
-        # Inverted indexes from corpus stems to the claims they can score for, so a sentence is
-        # scored only against claims it may reach MIN_SENTENCE_SCORE for (see _scoring_claims).
-        words: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        heads: dict[str, list[int]] = defaultdict(list)
-        for number, terms in enumerate(self.terms):
-            for corpus_stem, claim_stem in terms.expansions.items():
-                words[corpus_stem].append((number, claim_stem))
-            for head in set().union(*terms.phrase_heads):
-                heads[head].append(number)
-        self._word_postings, self._head_postings = dict(words), dict(heads)
+        self._heads = [frozenset().union(*t.phrase_heads) for t in self.terms]
 
     def idf(self, word_stem: str) -> float:
         """Rarity weight of a stem: words rare in the corpus and among the claims tell statements apart."""
@@ -220,7 +212,7 @@ class Matcher:
             claim=claim, weights=all_weights, total=total, expansions=expansions,
             keyword_stems=phrases, phrase_heads=[_phrase_heads(p, expansions) for p in phrases], subject_marks=marks,
             wants_difference=bool(_DIFFERENCE_WORDS.search(described)),
-            wants_target=bool(re.search(r"\b(target|aim|goal|had to|has to|must|needed? to|by)\b", described, re.I)),
+            wants_target=bool(_TARGET_WORDS.search(described)),
             wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
             anchors=tuple(v for v in extract_values(claim.claim, Context())
                           if v.kind not in (claim.kind, Kind.DATE, Kind.COUNT)),
@@ -284,29 +276,41 @@ class Matcher:
                 named[marks] = _names_subject(marks, article_stems, text_lower)
             if named[marks]:
                 here.add(number)
+        # Inverted indexes from the article's stems to the claims named here they can score for,
+        # so a sentence is scored only against claims it may reach MIN_SENTENCE_SCORE for.
+        words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        heads: dict[str, list[int]] = defaultdict(list)
+        for number in sorted(here):
+            for corpus_stem, claim_stem in self.terms[number].expansions.items():
+                if corpus_stem in article_stems:
+                    words[corpus_stem].append((number, claim_stem))
+            for head in self._heads[number] & article_stems:
+                heads[head].append(number)
         matches: list[Match] = []
         for index, tokens in enumerate(analysed.tokens):
             values = analysed.values[index]
             if values:
-                claims = self._scoring_claims(tokens, here, {v.kind for v in values})
+                claims = self._scoring_claims(tokens, (words, heads), {v.kind for v in values})
                 matches.extend(self._match_sentence(analysed, index, claims))
         return matches
 
-    def _scoring_claims(self, tokens: list[Token], here: set[int], kinds: set[Kind]) -> list[_ClaimTerms]:
-        """The claims of `here` that may score MIN_SENTENCE_SCORE on these tokens, in claim order.
+    def _scoring_claims(self, tokens: list[Token], index: tuple[dict[str, list[tuple[int, str]]], dict[str, list[int]]],
+                        kinds: set[Kind]) -> list[_ClaimTerms]:
+        """The claims of the article's `index` that may score MIN_SENTENCE_SCORE on these tokens, in claim order.
 
         Every other claim is skipped by _match_sentence anyway: it wants a kind the sentence does
         not state, or its words and keyword phrases cannot reach the score (an upper bound from
         the indexes: the weight of every claim word present, and the largest keyword bonus).
         """
+        words, heads = index
         present = {t.stem for t in tokens}
         reached: dict[int, set[str]] = defaultdict(set)
         for s in present:
-            for number, claim_stem in self._word_postings.get(s, ()):
+            for number, claim_stem in words.get(s, ()):
                 reached[number].add(claim_stem)
-        headed = {n for s in present for n in self._head_postings.get(s, ())}
+        headed = {n for s in present for n in heads.get(s, ())}
         chosen = []
-        for number in sorted((reached.keys() | headed) & here):
+        for number in sorted(reached.keys() | headed):
             terms = self.terms[number]
             if terms.claim.kind not in kinds:
                 continue

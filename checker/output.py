@@ -18,7 +18,7 @@ def write_atomic(path: Path, content: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path") from exc
+        raise _cannot_write(shown, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
@@ -27,7 +27,11 @@ def write_atomic(path: Path, content: str) -> None:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path") from exc
+        raise _cannot_write(shown, exc) from exc
+
+
+def _cannot_write(shown: str, exc: OSError) -> OutputError:
+    return OutputError(f"{shown}: cannot write here ({exc.strerror or exc}); choose another --out/--json path")
 
 
 def _umask() -> int:

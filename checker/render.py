@@ -387,10 +387,7 @@ def format_value(kind: Kind | str, value: Any, qualifier: str | None = None) -> 
         kind = Kind(kind)
     except ValueError:
         return _plain(value)
-    if _is_range(kind, value):
-        text = _format_range(kind, value)
-    else:
-        text = _format_scalar(kind, value) or _plain(value)
+    text = _format_range(kind, value) if _is_range(kind, value) else _format_scalar(kind, value) or _plain(value)
     return f"{qualifier} {text}" if qualifier else text
 
 

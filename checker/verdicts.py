@@ -12,11 +12,15 @@ from checker.models import Caveat, Claim, Kind, NormalValue, Status, Tolerance, 
 
 # Exact comparison still forgives float noise ("£4.03m" parsed as 4030000.0000000005).
 EXACT = 1e-9
-DAYS_PER_UNIT = {"years": 365.25, "months": 30.4375, "weeks": 7.0, "days": 1.0,
-                 "hours": 1 / 24, "minutes": 1 / 1440, "seconds": 1 / 86400}
+DAYS_PER_UNIT = {
+    "years": 365.25, "months": 30.4375, "weeks": 7.0, "days": 1.0, "hours": 1 / 24, "minutes": 1 / 1440,
+    "seconds": 1 / 86400,
+}
 # Qualifiers that make a stated number a bound rather than the value itself.
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "just over", "above", "upwards of", "in excess of"})
-UPPER_BOUNDS = frozenset({"less than", "fewer than", "under", "up to", "at most", "just under", "below", "no more than"})
+UPPER_BOUNDS = frozenset({
+    "less than", "fewer than", "under", "up to", "at most", "just under", "below", "no more than",
+})
 HEDGES = frozenset({"around", "about", "nearly", "almost", "approximately", "roughly", "some", "circa",
                     "an estimated", "estimated", "close to", "up to", "more than", "over", "at least",
                     "less than", "fewer than", "under", "just over", "just under"})
@@ -30,7 +34,7 @@ def judge(claim: Claim, value: NormalValue, qualifier: str | None = None) -> Ver
         return Verdict.AGREES if str(value).lower() == str(claim.value).lower() else Verdict.CONFLICTS
     if claim.kind is Kind.MONEY and _currency(value) != _currency(claim.value):
         return Verdict.CONFLICTS
-    if low is None and high is None:
+    if (low is None and high is None) or claimed_low is None or claimed_high is None:
         return Verdict.CONFLICTS
     slack = _slack(claim.tolerance, claim.kind, claimed_low, claimed_high)
     inside = (low is None or low <= claimed_high + slack) and (high is None or claimed_low - slack <= high)

@@ -21,7 +21,8 @@ nearly almost """.split())
 # Light verbs ("took over", "was given") say little on their own: a claim's sentence does not
 # weigh them, though a curated keyword phrase may use them ("take over").
 LIGHT_VERBS = frozenset("""
-take takes took taken taking make makes made making get gets got give gives gave given put puts go goes went gone come comes came become becomes became keep kept let lets seem seems
+take takes took taken taking make makes made making get gets got give gives gave given put puts
+go goes went gone come comes came become becomes became keep kept let lets seem seems
 """.split())
 STOP_WORDS = FUNCTION_WORDS | LIGHT_VERBS
 

@@ -49,7 +49,8 @@ def test_unknown_kind_names_file_line_claim_and_field(data_path: Path, tmp_path:
 def test_a_value_that_does_not_fit_its_kind(data_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     message = error_of(copy_claims(data_path, tmp_path, "bad-value.yaml"))
-    assert message.startswith("claims/bad-value.yaml:9: claim 'trust-start': field 'value' 'sometime soon' is not a date")
+    assert message.startswith(
+        "claims/bad-value.yaml:9: claim 'trust-start': field 'value' 'sometime soon' is not a date")
 
 
 def test_yaml_syntax_error_names_the_line(data_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

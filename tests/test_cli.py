@@ -72,11 +72,13 @@ def test_extract_prints_values_as_json_lines(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["check", "--claims", "nowhere"], "claimcheck: error: nowhere: claims file or folder not found; pass --claims PATH\n"),
+    (["check", "--claims", "nowhere"],
+     "claimcheck: error: nowhere: claims file or folder not found; pass --claims PATH\n"),
     (["check", "--articles", "nowhere"], "claimcheck: error: nowhere: articles folder not found; "
                                          "pass --articles DIR with your article files\n"),
-    (["report", "--out", "claims/town.yaml"], "claimcheck: error: claims/town.yaml: this output path is inside the input "
-                                              "claims; write the report somewhere else, e.g. reports/\n"),
+    (["report", "--out", "claims/town.yaml"],
+     "claimcheck: error: claims/town.yaml: this output path is inside the input claims; "
+     "write the report somewhere else, e.g. reports/\n"),
 ])
 def test_bad_input_is_one_line_and_exit_2(corpus: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, args)

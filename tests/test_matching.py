@@ -87,7 +87,8 @@ STAFF_CLAIM = [{"id": "staff", "claim": "Around 300 staff moved to the Riverside
 
 def test_a_later_figure_conflicts_with_a_caveat_about_time(corpus: Corpus) -> None:
     result = corpus(STAFF_CLAIM, {
-        "a": "Trust grows\n\nIts accounts for the year to March 2023 show the Riverside Care Trust employed 410 staff.\n",
+        "a": "Trust grows\n\nIts accounts for the year to March 2023 show the Riverside Care Trust "
+             "employed 410 staff.\n",
     }, published="2023-09-01")
     claim = next(c for c in result.report.claims if c.id == "staff")
     (mention,) = claim.mentions

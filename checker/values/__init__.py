@@ -7,6 +7,7 @@ text belongs to at most one stated value.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +39,9 @@ PRIORITY = {
 FINDERS: tuple[Finder, ...] = (find_money, find_percents, find_durations, find_dates, find_ratings, find_counts)
 
 
-def extract_values(text: str, context: Context | None = None, kinds: frozenset[Kind] | None = None) -> list[StatedValue]:
+def extract_values(
+    text: str, context: Context | None = None, kinds: frozenset[Kind] | None = None
+) -> list[StatedValue]:
     """Every value the text states, in text order, with offsets into `text`."""
     context = context or Context()
     candidates: list[StatedValue] = []
@@ -52,9 +55,18 @@ def extract_values(text: str, context: Context | None = None, kinds: frozenset[K
 
 def _settle_overlaps(candidates: list[StatedValue]) -> list[StatedValue]:
     ranked = sorted(candidates, key=lambda v: (-(v.end - v.start), PRIORITY[v.kind], v.start))
+    # Taken spans never overlap, so sorted by start they are sorted by end too: one bisect
+    # finds the only neighbours a new span could overlap (n log n, not n squared).
+    starts: list[int] = []
+    ends: list[int] = []
     taken: list[StatedValue] = []
     for value in ranked:
-        if any(value.start < other.end and other.start < value.end for other in taken):
+        i = bisect.bisect_right(starts, value.start)
+        if i > 0 and ends[i - 1] > value.start:
             continue
+        if i < len(starts) and starts[i] < value.end:
+            continue
+        starts.insert(i, value.start)
+        ends.insert(i, value.end)
         taken.append(value)
     return sorted(taken, key=lambda v: (v.start, v.end, PRIORITY[v.kind]))

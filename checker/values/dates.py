@@ -152,11 +152,12 @@ def _g(name: str, pattern: str) -> str:
     return f"(?P<{name}>{pattern})"
 
 
-# --- which parts of a text can hold a date --------------------------------------------------
-# Every rule below needs some kinds of word: a number, a month, a weekday... A cheap scan finds
-# those words, and each rule runs only on the stretches of text around them that hold all the
-# kinds it needs. That keeps a megabyte of prose to a few tens of milliseconds.
-_DIGITS, _MONTH_WORD, _WEEKDAY_WORD, _TIME_WORD, _ORDINAL, _SEASON, _HOLIDAY, _DECADE = (1 << i for i in range(8))
+# --- where dates can be: anchor words -------------------------------------------------------
+# Every rule below is anchored on a kind of word it cannot do without: a number, a month, a
+# weekday, "year"... One cheap pass finds those words, and each rule tries its pattern only at
+# the few word starts just before its anchors. Text without such words costs one pass, and a
+# megabyte of news prose a fraction of a second, whatever it holds.
+_DIGITS, _MONTH_WORD, _WEEKDAY_WORD, _TIME_WORD, _SEASON, _HOLIDAY, _DECADE = (1 << i for i in range(7))
 _WORD_KINDS: dict[str, int] = {}
 
 
@@ -167,38 +168,42 @@ def _kind_of_words(kind: int, words: str | list[str]) -> None:
 
 _kind_of_words(_MONTH_WORD, list(MONTHS))
 _kind_of_words(_WEEKDAY_WORD, list(WEEKDAYS))
-_kind_of_words(_TIME_WORD, """year years yr yrs month months week weeks weekend workweek quarter quarters qtr
-    day days decade decades century fortnight fortnights half today yesterday tomorrow tonight morning
-    afternoon evening night ago later earlier hence now""")
-_kind_of_words(_ORDINAL, [*ORDINALS, "twenty", "thirty", "last", "final"])
+_kind_of_words(_TIME_WORD, """year years yr yrs month months week weeks weekend quarter quarters qtr day days
+    decade decades century fortnight fortnights half today yesterday tomorrow tonight morning afternoon
+    evening night ago""")
 _kind_of_words(_SEASON, list(SEASONS))
 _kind_of_words(_DECADE, "twenties thirties forties fifties sixties seventies eighties nineties")
 _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
-_SPACE = re.compile(r"\s")
-_WINDOW_BEFORE, _WINDOW_AFTER = 60, 100  # characters a date may reach beyond its anchor words
+_QUOTES = "'’"
 
 
-def _windows(text: str) -> list[tuple[int, int, int]]:
-    """Stretches of `text` around words that may belong to a date: (start, end, kinds of words held)."""
-    windows: list[tuple[int, int, int]] = []
+@dataclass(frozen=True)
+class _Anchor:
+    start: int
+    end: int
+    kinds: int
+
+
+def _anchors(text: str) -> list[_Anchor]:
+    """The words of `text` that a date may be built around."""
+    anchors = []
     for token in _TOKEN.finditer(text):
         word = token.group()
         if word[0].isdigit():
-            kind = _DIGITS if len(word) <= 8 else 0
+            kinds = _DIGITS if len(word) <= 8 else 0
         else:
-            kind = _WORD_KINDS.get(word.lower(), 0) if len(word) <= 13 else 0
-        if not kind:
-            continue
-        start = max(0, token.start() - _WINDOW_BEFORE)
-        end = min(len(text), token.end() + _WINDOW_AFTER)
-        space = _SPACE.search(text, end, min(len(text), end + 40))
-        end = space.start() if space else min(len(text), end + 40)
-        if windows and start <= windows[-1][1]:
-            last_start, _, last_kinds = windows[-1]
-            windows[-1] = (last_start, end, last_kinds | kind)
-        else:
-            windows.append((start, end, kind))
-    return windows
+            kinds = _WORD_KINDS.get(word.lower(), 0) if len(word) <= 13 else 0
+        if kinds:
+            anchors.append(_Anchor(token.start(), token.end(), kinds))
+    return anchors
+
+
+def _starts_before(text: str, anchor: _Anchor, back: int) -> list[int]:
+    """Where a match may start: the anchor, the `back` words before it, and a quote before any of them."""
+    starts = [m.start() for m in _TOKEN.finditer(text, max(0, anchor.start - 12 * back), anchor.start)][-back:] \
+        if back else []
+    starts.append(anchor.start)
+    return starts + [i - 1 for i in starts if i > 0 and text[i - 1] in _QUOTES]
 
 
 # --- calendar points and values -------------------------------------------------------------
@@ -374,15 +379,26 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 
 # --- the rules ------------------------------------------------------------------------------
 Rule = Callable[[_Reader, re.Match[str]], Iterator[_Found]]
-_RULES: list[tuple[re.Pattern[str], tuple[int, ...], Rule]] = []
 
 
-def _rule(pattern: str, *needs: int) -> Callable[[Rule], Rule]:
-    """Register a rule: its pattern, and the kinds of word it needs (one of each bit mask given)."""
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    anchors: int  # the kinds of anchor word it is tried at
+    back: int  # how many words before its anchor a match may start
+    handler: Rule
+
+
+_RULES: list[_Rule] = []
+_REACH = 100  # characters a match may run past its anchor
+
+
+def _rule(pattern: str, anchors: int, back: int = 0) -> Callable[[Rule], Rule]:
+    """Register a rule: its pattern, the kinds of word it is anchored on, and how far back it may start."""
     compiled = re.compile(pattern, re.IGNORECASE)
 
     def register(handler: Rule) -> Rule:
-        _RULES.append((compiled, needs, handler))
+        _RULES.append(_Rule(compiled, anchors, back, handler))
         return handler
 
     return register
@@ -447,7 +463,7 @@ def _day_month_year(reader: _Reader, match: re.Match[str], year: int | None) -> 
        rf"{_g('mon', _MONTH)}\.?"
        rf"(?:(?:{_S}*,{_S}*|{_S}*[-/.]{_S}*|{_S}+of{_S}+|{_S}+){_g('y', _YEAR4)}"
        rf"|{_S}*'{_g('ya', '[0-9]{2}')}(?![0-9])|[-/]{_g('yb', '[0-9]{2}')}(?![0-9]))?",
-       _DIGITS | _ORDINAL, _MONTH_WORD)
+       _MONTH_WORD, back=6)
 def _day_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "1 October 2014", "1st of October", "Wednesday, 13th April 2022", "31-Oct-74", "On 1 September". """
     short = match.group("ya") or match.group("yb")
@@ -459,7 +475,7 @@ def _day_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"{_WD_PREFIX}{_g('mon', _MONTH)}\.?{_g('msep', rf'{_S}*[-/,]{_S}*|{_S}*')}(?:the{_S}+)?{_DAY}"
        rf"(?:(?:{_S}*,{_S}*|{_S}+|{_S}*[-/]{_S}*)(?:of{_S}+)?{_g('y', _YEAR4)})?",
-       _DIGITS | _ORDINAL, _MONTH_WORD)
+       _MONTH_WORD, back=2)
 def _month_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "October 1, 2014", "Tuesday, July 26, 2022", "Dec. 31, 1994", "Sep-23-2020", "October 1". """
     if match.group("dw") and not reader.month_ok(match.group("mon"), False, False):
@@ -470,7 +486,7 @@ def _month_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"{_g('mon', _MONTH)}\.?(?:{_S}*,{_S}*|{_S}*[-/]{_S}*|{_S}+of{_S}+|{_S}+)"
-       rf"(?:{_g('y', _YEAR4)}|'{_g('ya', '[0-9]{2}')}(?![0-9]))", _MONTH_WORD, _DIGITS)
+       rf"(?:{_g('y', _YEAR4)}|'{_g('ya', '[0-9]{2}')}(?![0-9]))", _MONTH_WORD)
 def _month_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "October 2014", "Dec-2018", "April of 1987", "March '19". """
     if match.start() > 0 and reader.text[match.start() - 1].isalpha():
@@ -490,7 +506,7 @@ _MONTH_TRIGGERS = (r"in|by|since|from|until|till|of|during|before|after|through|
                    r"|start|beginning|around|about|circa")
 
 
-@_rule(rf"\b{_g('trig', _MONTH_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?{_g('mon', _MONTH)}\.?", _MONTH_WORD)
+@_rule(rf"\b{_g('trig', _MONTH_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?{_g('mon', _MONTH)}\.?", _MONTH_WORD, back=2)
 def _month_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "in April", "by September", "the end of March", "mid-November": the month of publication's year. """
     word = match.group("mon")
@@ -579,7 +595,7 @@ def _bare_year_ok(reader: _Reader, start: int, end: int) -> bool:
 
 
 @_rule(rf"\b{_g('trig', _YEAR_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?(?:year{_S}+(?:of{_S}+)?)?{_g('y', _YEAR4)}",
-       _DIGITS)
+       _DIGITS, back=5)
 def _year_after_word(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "in 2013", "since 2014", "mid-2020", "spring 2021", "the end of 2012" (not "rose by 2000"). """
     start, end = match.start("y"), match.end("y")
@@ -603,7 +619,7 @@ _NOT_AFTER_ADJECTIVE_YEAR = frozenset({"and", "or", "to", "per", "of", "in", "at
 
 
 @_rule(rf"(?:\b(?P<det>the|a|an|its|their|his|her|our|this|that|whose)|['’]s){_S}+{_g('y', _YEAR4)}"
-       rf"(?={_S}+[A-Za-z])", _DIGITS)
+       rf"(?={_S}+[A-Za-z])", _DIGITS, back=2)
 def _year_as_adjective(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 2015 inspection", "Doncaster's 2019 budget" (not "the 2000 staff"). """
     start, end = match.start("y"), match.end("y")
@@ -613,7 +629,7 @@ def _year_as_adjective(reader: _Reader, match: re.Match[str]) -> Iterator[_Found
 
 @_rule(rf"(?:\b(?P<kw>between|from){_S}+)?(?<![0-9.,/£$€-]){_g('y1', '[0-9]{4}')}"
        rf"(?:{_S}*(?P<dash>[-–—/~]){_S}*|{_S}+(?P<word>to|until|till|through|thru|and){_S}+)"
-       rf"{_g('y2', '[0-9]{4}|[0-9]{2}')}(?![0-9])", _DIGITS)
+       rf"{_g('y2', '[0-9]{4}|[0-9]{2}')}(?![0-9])", _DIGITS, back=1)
 def _year_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2014-2017", "2021/22", "between 2014 and 2017", "from 2014 to 2017". """
     kw = (match.group("kw") or "").lower()
@@ -643,7 +659,7 @@ def _year_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, end, _Point(first), _Point(second), rank=2, qualify=not kw)
 
 
-@_rule(rf"\bFY{_S}?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])(?:[-/](?P<y2>[0-9]{{2}}|[0-9]{{4}})(?![0-9]))?", _DIGITS)
+@_rule(rf"\bFY{_S}?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])(?:[-/](?P<y2>[0-9]{{2}}|[0-9]{{4}})(?![0-9]))?", _DIGITS, back=1)
 def _fiscal_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "FY2022", "FY22" (the year as written), "FY2021/22" (both years). """
     text = match.group("y")
@@ -661,7 +677,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 @_rule(rf"(?:\b(?P<the>the){_S}+)?(?:(?P<c>1[0-9]|20)(?P<dd>[0-9])0|'(?P<d2>[0-9])0|(?P<d3>[0-9])0)['’]?s"
-       rf"(?![\w'’])|\bthe{_S}+(?P<word>" + "|".join(_DECADE_WORDS) + r")\b", _DIGITS | _DECADE)
+       rf"(?![\w'’])|\bthe{_S}+(?P<word>" + "|".join(_DECADE_WORDS) + r")\b", _DIGITS | _DECADE, back=1)
 def _decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 1990s", "1990's", "the '90s", "the nineties" (not "in her 90s", an age). """
     if match.group("word"):
@@ -680,7 +696,7 @@ def _decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, match.end(), _Point(first), _Point(first + 9), rank=3)
 
 
-@_rule(rf"\b(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{_DAY_WORD})){_S}*-?{_S}*century\b", _TIME_WORD)
+@_rule(rf"\b(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{_DAY_WORD})){_S}*-?{_S}*century\b", _TIME_WORD, back=3)
 def _century(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 19th century", "twenty-first century". """
     number = int(match.group("n")) if match.group("n") else _day_from_word(match.group("w"))
@@ -714,7 +730,7 @@ def _day_range(reader: _Reader, match: re.Match[str], month: int) -> Iterator[_F
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?{_g('mon', _MONTH)}\.?{_S}*(?:the{_S}+)?{_g('d1', _DAY_NUM)}"
        rf"(?:{_RANGE_TO}|{_S}+and{_S}+)(?:the{_S}+)?{_g('d2', _DAY_NUM)}(?!{_S}*{_MONTH})"
-       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _MONTH_WORD, _DIGITS)
+       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _MONTH_WORD, back=1)
 def _month_day_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "July 13-15", "April 9th through 17th, 2016". """
     if not reader.month_ok(match.group("mon"), True, False) or not reader.clear_after(match.end("d2")):
@@ -726,7 +742,7 @@ def _month_day_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?(?:the{_S}+)?(?<![0-9.,£$€]){_g('d1', _DAY_NUM)}"
        rf"(?:{_RANGE_TO}|{_S}+and{_S}+)(?:the{_S}+)?{_g('d2', _DAY_NUM)}(?:{_S}+of)?{_S}*{_g('mon', _MONTH)}\.?"
-       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _MONTH_WORD, _DIGITS)
+       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _DIGITS, back=2)
 def _day_day_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "13-15 July", "from 13th to 15th July 2013", "between 3 and 12 of Sept". """
     if reader.month_ok(match.group("mon"), True, False):
@@ -734,7 +750,7 @@ def _day_day_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?{_g('m1', _MONTH)}\.?(?:{_RANGE_TO}|{_S}+and{_S}+)"
-       rf"{_g('m2', _MONTH)}\.?(?:{_S}*,?{_S}*(?:of{_S}+|in{_S}+)?{_g('y', _YEAR4)})?", _MONTH_WORD)
+       rf"{_g('m2', _MONTH)}\.?(?:{_S}*,?{_S}*(?:of{_S}+|in{_S}+)?{_g('y', _YEAR4)})?", _MONTH_WORD, back=1)
 def _month_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Jan-Feb 2017", "from March to May", "between August and October 2019". """
     kw = (match.group("kw") or "").lower()
@@ -770,7 +786,7 @@ _TODAYS = {
 
 
 @_rule(r"\b(?P<rel>" + "|".join(k.replace(" ", rf"{_S}+") for k in sorted(_TODAYS, key=len, reverse=True))
-       + r")\b", _TIME_WORD)
+       + r")\b", _TIME_WORD, back=4)
 def _today(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "yesterday", "today", "tomorrow", "this morning", "a week today". """
     key = " ".join(match.group("rel").lower().split())
@@ -788,12 +804,12 @@ _STEPS = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "upcom
 
 
 @_rule(rf"(?:\b(?P<the>the){_S}+)?\b(?P<rel>last|this|next|current|coming|upcoming|previous|following|past)"
-       rf"{_S}+(?P<unit>year|yr|month|week|quarter|qtr)\b(?!['’]s{_S}+[0-9])", _TIME_WORD)
+       rf"{_S}+(?P<unit>year|yr|month|week|quarter|qtr)\b(?!['’]s{_S}+[0-9])", _TIME_WORD, back=2)
 def _this_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last year", "this month", "next week" (Monday to Sunday), "last quarter"; "the following year". """
     rel = match.group("rel").lower()
     unit = _UNIT_WORDS[match.group("unit").lower()]
-    the = bool(match.group("the"))
+    the = bool(match.group("the")) or reader.prev_word(match.start()) == "the"
     if rel in ("following", "previous") and the and unit != "quarter":
         # counted from the date stated before; "the following week" is a whole week, Monday to Sunday
         unit = "whole week" if unit == "week" else unit
@@ -823,7 +839,7 @@ def _this_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"\b(?P<rel>last|this|next|the{_S}+coming|coming|previous|the{_S}+previous){_S}+{_g('mon', _MONTH)}",
-       _MONTH_WORD)
+       _MONTH_WORD, back=2)
 def _this_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last November" (the latest before publication's month), "this February", "next April". """
     word = match.group("mon")
@@ -843,7 +859,7 @@ def _this_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"\b(?P<rel>this{_S}+coming|this{_S}+past|last|this|next|past|coming|previous){_S}+"
-       rf"{_g('wd', _WEEKDAY_FULL)}", _WEEKDAY_WORD)
+       rf"{_g('wd', _WEEKDAY_FULL)}", _WEEKDAY_WORD, back=2)
 def _this_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last Monday" (the previous week's), "next Friday" (the next week's), "this Friday", "past Friday". """
     rel = match.group("rel").lower().split()[-1]
@@ -895,7 +911,7 @@ _WEEK_STEPS = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -
        rf"(?P<rel>next|last|this|following|previous)(?:{_S}+|-)week\b"
        rf"|\b(?P<rel2>next|last|this|previous)(?:{_S}+|-)week(?:['’]s)?{_S}*(?:-{_S}*)?(?:on{_S}+)?"
        rf"(?P<wd2>{_WEEKDAY_FULL})"
-       rf"|\b(?P<wd3>{_WEEKDAY_FULL}){_S}+after{_S}+next\b", _WEEKDAY_WORD)
+       rf"|\b(?P<wd3>{_WEEKDAY_FULL}){_S}+after{_S}+next\b", _WEEKDAY_WORD, back=4)
 def _weekday_of_week(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Tuesday of next week", "next week Wednesday", "last week's Sunday", "Friday after next". """
     word = match.group("wd") or match.group("wd2") or match.group("wd3")
@@ -915,7 +931,7 @@ _TIME_AFTER = re.compile(rf"{_S}*(?::|[./-][0-9]|a\.?m\b|p\.?m\b|o['’]clock)",
 
 
 @_rule(rf"(?<![\w-]){_g('wd', _WEEKDAY)}\.?,?{_S}+(?:the{_S}+)?(?:{_g('d', _DAY_NUM)}|{_g('dw', _DAY_WORD)})",
-       _WEEKDAY_WORD, _DIGITS | _ORDINAL)
+       _WEEKDAY_WORD)
 def _weekday_and_day(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Saturday 5th", "Tuesday the 19th": in publication's month, or a neighbour the weekday fits. """
     word = match.group("wd")
@@ -951,7 +967,7 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 @_rule(rf"(?<![\w-])(?:the{_S}+)?(?<!twenty{_S})(?<!thirty{_S})(?P<nth>last|final|{_DAY_NUM}|{_DAY_WORD}){_S}+"
        rf"(?P<what>{_WEEKDAY_FULL}|day){_S}+(?:of|in){_S}+"
        rf"(?:{_g('mon', _MONTH)}\.?(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?|(?P<rel>this|next|last|the){_S}+month\b)",
-       _WEEKDAY_WORD | _TIME_WORD, _MONTH_WORD | _TIME_WORD)
+       _WEEKDAY_WORD | _TIME_WORD, back=4)
 def _nth_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the first Monday in October", "the last Friday of March 2014", "the 15th day of next month". """
     if match.group("mon") and not reader.month_ok(match.group("mon"), True, True):
@@ -984,7 +1000,7 @@ def _nth_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), point, rank=2, qualify=False)
 
 
-@_rule(rf"\b(?P<rel>this|last|next|the|that|over{_S}+the|coming|past){_S}+weekend\b(?!['’]s)", _TIME_WORD)
+@_rule(rf"\b(?P<rel>this|last|next|the|that|over{_S}+the|coming|past){_S}+weekend\b(?!['’]s)", _TIME_WORD, back=2)
 def _weekend(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last weekend", "this weekend", "over the weekend" (the last one in a sentence about the past). """
     rel = match.group("rel").lower().split()[-1]
@@ -1008,7 +1024,7 @@ def _weekend(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|middle|turn|close){_S}+of{_S}+(?:the{_S}+)?"
-       rf"(?P<unit>year|month)\b(?!{_S}+(?:of|to|in){_S})", _TIME_WORD)
+       rf"(?P<unit>year|month)\b(?!{_S}+(?:of|to|in){_S})", _TIME_WORD, back=4)
 def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the end of the year", "the start of the month": publication's year or month, with a qualifier. """
     pub = reader.published
@@ -1018,7 +1034,7 @@ def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=_POSITIONS[match.group("pos").lower()])
 
 
-@_rule(rf"\b(?:that|the{_S}+same){_S}+(?P<unit>year|month)\b(?!['’]s)", _TIME_WORD)
+@_rule(rf"\b(?:that|the{_S}+same){_S}+(?P<unit>year|month)\b(?!['’]s)", _TIME_WORD, back=2)
 def _that_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "later that year", "the same month": the year or month of the date stated before. """
     yield _Found(match.start(), match.end(), None, rank=5, anchor=(0, match.group("unit").lower()))
@@ -1040,7 +1056,7 @@ def _unit(word: str) -> tuple[int, str]:
     return {"yr": (1, "year"), "decade": (10, "year"), "fortnight": (2, "week")}.get(word, (1, word))
 
 
-@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+ago\b", _TIME_WORD)
+@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+ago\b", _TIME_WORD, back=8)
 def _ago(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "two years ago" (a year), "three months ago" (a month), "a week ago" (a day). """
     amount = _amount(match.group("n"))
@@ -1054,7 +1070,7 @@ def _ago(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start(), match.end(), point, rank=5)
 
 
-@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?P<dir>later|earlier|on)\b(?!{_S}+than)", _TIME_WORD)
+@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?P<dir>later|earlier|on)\b(?!{_S}+than)", _TIME_WORD, back=8)
 def _later(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "a year later", "two months earlier", "ten years on": counted from the date stated before. """
     amount = _amount(match.group("n"))
@@ -1067,7 +1083,7 @@ def _later(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?:from{_S}+now|hence)\b"
        rf"|\bin{_S}+(?P<n2>[0-9]{{1,3}}|an?|{WORDS_PATTERN}){_S}+(?P<unit2>years?|months?|weeks?|days?|fortnights?)"
-       rf"(?:['’]{_S}*time)?\b", _TIME_WORD)
+       rf"(?:['’]{_S}*time)?\b", _TIME_WORD, back=8)
 def _from_now(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "two weeks from now", "in three months" (in a sentence about the future): counted from publication. """
     amount = _amount(match.group("n") or match.group("n2"))
@@ -1096,7 +1112,7 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 @_rule(rf"\bQ(?P<q>[1-4]){_S}*[-/]?{_S}*(?P<y>[0-9]{{4}}|'?[0-9]{{2}})(?![0-9])"
        rf"|(?<![0-9]){_g('y2', '[0-9]{4}')}{_S}*[-/]?{_S}*Q(?P<q2>[1-4])\b"
        rf"|\b(?:the{_S}+)?(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th){_S}+(?:quarter|qtr)\b"
-       rf"(?:{_S}+of)?(?:{_S}+(?:the{_S}+)?{_g('y3', '[0-9]{4}')}(?![0-9]))?", _DIGITS | _TIME_WORD)
+       rf"(?:{_S}+of)?(?:{_S}+(?:the{_S}+)?{_g('y3', '[0-9]{4}')}(?![0-9]))?", _DIGITS | _TIME_WORD, back=2)
 def _quarter(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Q1 2019", "2019 Q3", "the third quarter of 2018", "the first quarter" (of publication's year). """
     year: int | None
@@ -1122,7 +1138,7 @@ def _quarter(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"\b(?:(?P<h>H(?P<hn>[12])){_S}*[-/]?{_S}*{_g('y', _YEAR4)}|{_g('y2', _YEAR4)}{_S}*[-/]?{_S}*H(?P<hn2>[12])\b"
        rf"|(?:the{_S}+)?(?P<hw>first|second|1st|2nd){_S}+half{_S}+of{_S}+(?:the{_S}+)?(?:{_g('y3', _YEAR4)}|year\b))",
-       _DIGITS | _TIME_WORD)
+       _DIGITS | _TIME_WORD, back=2)
 def _half_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "H1 2019", "2019 H2", "the first half of 2019", "the second half of the year". """
     if match.group("h") and match.group(0)[0] != "H":
@@ -1137,7 +1153,7 @@ def _half_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), _Point(year, 6 * half - 5), _Point(year, 6 * half), rank=3)
 
 
-@_rule(rf"\b(?P<rel>this|last|next){_S}+(?P<season>spring|summer|autumn|fall|winter)\b", _SEASON)
+@_rule(rf"\b(?P<rel>this|last|next){_S}+(?P<season>spring|summer|autumn|fall|winter)\b", _SEASON, back=1)
 def _this_season(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "this summer", "last winter": the year, with the season as qualifier. """
     season = match.group("season").lower()
@@ -1225,7 +1241,7 @@ _RELATIVE_TRIGGERS = ("last", "next", "this", "previous")
 
 
 @_rule(rf"(?:\b(?P<trig>{_HOLIDAY_TRIGGERS}){_S}+)?\b(?P<name>{_HOLIDAY_PATTERN})\b(?!['’]s\b)"
-       rf"(?:{_S}+{_g('y', _YEAR4)})?", _HOLIDAY)
+       rf"(?:{_S}+{_g('y', _YEAR4)})?", _HOLIDAY, back=1)
 def _holiday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "by Christmas", "Easter 2018", "last Thanksgiving" (not "a Christmas tree", "a service of thanksgiving"). """
     trigger = (match.group("trig") or "").lower()
@@ -1480,12 +1496,23 @@ def _qualify(reader: _Reader, found: _Found) -> _Found:
 def find_dates(text: str, context: Context) -> list[StatedValue]:
     """Every date `text` states, normalised, with offsets into `text` and qualifiers such as "by" or "early"."""
     reader = _Reader(text, context.published)
-    windows = _windows(text)
-    for pattern, needs, handler in _RULES:
-        for start, end, kinds in windows:
-            if all(kinds & need for need in needs):
-                for match in pattern.finditer(text, start, end):
-                    reader.found.extend(handler(reader, match))
+    anchors = _anchors(text)
+    starts: dict[tuple[int, int], list[int]] = {}
+    for rule in _RULES:
+        tried: set[int] = set()
+        for i, anchor in enumerate(anchors):
+            if not anchor.kinds & rule.anchors:
+                continue
+            key = (i, rule.back)
+            if key not in starts:
+                starts[key] = _starts_before(text, anchor, rule.back)
+            for start in starts[key]:
+                if start in tried:
+                    continue
+                tried.add(start)
+                match = rule.pattern.match(text, start, min(len(text), anchor.end + _REACH))
+                if match:
+                    reader.found.extend(rule.handler(reader, match))
     chosen = _settle(reader.found, len(text))
     for step in (_add_listed_years, _join_of_year, _join_offsets, _join_ranges, _join_parentheses,
                  _resolve_anchors):
