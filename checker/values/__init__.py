@@ -7,7 +7,6 @@ text belongs to at most one stated value.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from checker.values.dates import find_dates
 from checker.values.money import find_money
 from checker.values.quantities import find_counts, find_durations, find_percents
 from checker.values.ratings import Scale, builtin_scales, find_ratings
+from checker.values.spans import first_disjoint
 
 __all__ = ["Context", "Scale", "builtin_scales", "extract_values"]
 
@@ -55,18 +55,4 @@ def extract_values(
 
 def _settle_overlaps(candidates: list[StatedValue]) -> list[StatedValue]:
     ranked = sorted(candidates, key=lambda v: (-(v.end - v.start), PRIORITY[v.kind], v.start))
-    # Taken spans never overlap, so sorted by start they are sorted by end too: one bisect
-    # finds the only neighbours a new span could overlap (n log n, not n squared).
-    starts: list[int] = []
-    ends: list[int] = []
-    taken: list[StatedValue] = []
-    for value in ranked:
-        i = bisect.bisect_right(starts, value.start)
-        if i > 0 and ends[i - 1] > value.start:
-            continue
-        if i < len(starts) and starts[i] < value.end:
-            continue
-        starts.insert(i, value.start)
-        ends.insert(i, value.end)
-        taken.append(value)
-    return sorted(taken, key=lambda v: (v.start, v.end, PRIORITY[v.kind]))
+    return sorted(first_disjoint(ranked), key=lambda v: (v.start, v.end, PRIORITY[v.kind]))

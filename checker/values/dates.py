@@ -16,7 +16,13 @@ How the text is read (British news prose first):
   "last Monday" and "next Monday" are the Mondays of the weeks before and after publication's (weeks
   start on Monday); "this Monday" is the first on or after publication. A weekday alone ("on Tuesday")
   is the latest one before publication when its sentence speaks of the past (was, said, had...), else
-  the first one after it.
+  the first one after it; "this coming Thursday" the first one after it.
+- Weeks run Monday to Sunday: "last week" is the week before publication's, "the week of 10 April"
+  the week holding that day, "the first week of March" the week holding March's first Thursday (as
+  ISO 8601 counts a year's weeks), "the last week of June" the one holding its last Thursday.
+- Holidays whose day follows from the year are dates: fixed ones ("by Christmas", "Boxing Day"),
+  Easter's ("Good Friday"), nth weekdays ("Thanksgiving"); a name alone needs a capital, and a
+  following noun makes it no date ("a Christmas tree").
 - "two years ago" counts back from publication, as precise as its unit (years give a year, months a
   month, weeks and days a day). "a year later", "the following year" and "that year" count from the
   date stated just before in the text (from publication when there is none), no more precise than it.
@@ -29,16 +35,19 @@ How the text is read (British news prose first):
 - Spans cover the date expression proper. A qualifier word before it goes in `qualifier` and stays
   out of the span. One qualifier per date: a bound (by, before, after, until, since, from, around)
   wins over a position (early, mid, late, start, end, spring, summer, autumn, winter), so "by the end
-  of March 2018" is "2018-03" with "by", and "the end of March 2018" has "end". Range constructions
-  keep their words ("between 2014 and 2017"); relative phrases are whole ("last year", "two years ago").
+  of March 2018" is "2018-03" with "by", and "the end of March 2018" has "end". A leading "the" stays
+  out too ("1st of May" in "the 1st of May"). Range constructions keep their words ("between 2014 and
+  2017"); relative phrases are whole ("last year", "two years ago", "a year later").
 - Times of day are not dates: "13th April 2022, 5:17 pm" gives the day alone. Periods counted from
   now ("the next three years", "the past two months") are left to durations.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -129,6 +138,9 @@ _FUTURE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_PAST_WORDS_LOWER = re.compile(_PAST_WORDS.pattern)
+_FUTURE_WORDS_LOWER = re.compile(_FUTURE_WORDS.pattern)
+
 Value = str | dict[str, str]
 
 # --- regex building blocks ------------------------------------------------------------------
@@ -153,11 +165,11 @@ def _g(name: str, pattern: str) -> str:
 
 
 # --- where dates can be: anchor words -------------------------------------------------------
-# Every rule below is anchored on a kind of word it cannot do without: a number, a month, a
-# weekday, "year"... One cheap pass finds those words, and each rule tries its pattern only at
-# the few word starts just before its anchors. Text without such words costs one pass, and a
-# megabyte of news prose a fraction of a second, whatever it holds.
-_DIGITS, _MONTH_WORD, _WEEKDAY_WORD, _TIME_WORD, _SEASON, _HOLIDAY, _DECADE = (1 << i for i in range(7))
+# Every rule below is anchored on a kind of word it cannot do without: a year, a month, a weekday,
+# "ago"... One pass finds those words, each rule checks the words around an anchor cheaply, and
+# only then tries its pattern at the few word starts just before the anchor. Text without such
+# words costs one pass, and a megabyte of news prose a fraction of a second, whatever it holds.
+_YEAR, _NUMBER, _MONTH_WORD, _WEEKDAY_WORD, _TIME_WORD, _SEASON, _HOLIDAY, _DECADE = (1 << i for i in range(8))
 _WORD_KINDS: dict[str, int] = {}
 
 
@@ -173,37 +185,185 @@ _kind_of_words(_TIME_WORD, """year years yr yrs month months week weeks weekend 
     evening night ago""")
 _kind_of_words(_SEASON, list(SEASONS))
 _kind_of_words(_DECADE, "twenties thirties forties fifties sixties seventies eighties nineties")
+# Numbers worth a look: a 4-digit year, or one or two digits that go on like a date ("1/", "1st",
+# "90s"). Other numbers are read only as the word before an anchor.
+_SCAN = re.compile(
+    r"(?P<year>(?<![0-9])[12][0-9]{3}(?![0-9]))"
+    r"|(?P<num>(?<![0-9])[0-9]{1,2}(?=(?P<sep>[/.-])[0-9]{1,2}(?P=sep)[0-9]{2}|/[12][0-9]{3}(?![0-9])"
+    r"|(?:st|nd|rd|th|s)\b|['’]s\b))"
+    r"|(?P<digits>[0-9]+)|(?P<word>[A-Za-z]+)",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
 _QUOTES = "'’"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Anchor:
     start: int
     end: int
     kinds: int
+    prev: str  # the word or number before it, lower case ("" at the start)
+
+    def word(self, text: str) -> str:
+        return text[self.start:self.end].lower()
 
 
-def _anchors(text: str) -> list[_Anchor]:
-    """The words of `text` that a date may be built around."""
-    anchors = []
-    for token in _TOKEN.finditer(text):
+@functools.cache
+def _anchor_pattern() -> re.Pattern[str]:
+    """Every anchor at once, for lower-case text (built on first use, once all the words are known)."""
+    words = "|".join(sorted(_WORD_KINDS, key=len, reverse=True))
+    # Anchors start words: a word boundary and a look at the first character spare every other position.
+    firsts = "".join(sorted({word[0] for word in _WORD_KINDS} | set("qhf")))
+    return re.compile(
+        rf"\b(?=[0-9{firsts}])(?:"
+        r"(?P<year>[12][0-9]{3}(?![0-9]))"
+        r"|(?P<num>[0-9]{1,2}(?=(?P<sep>[/.-])[0-9]{1,2}(?P=sep)[0-9]{2}|/[12][0-9]{3}(?![0-9])"
+        r"|(?:st|nd|rd|th|s)\b|['’]s\b))"
+        r"|(?:q|h|fy)[^\S\n]?(?P<qh>[0-9]{1,4})(?![0-9])"
+        rf"|(?P<word>{words})(?![a-z]))"
+    )
+
+
+def _prev_token(text: str, i: int) -> str:
+    """The word or number before position i (at most 30 characters back)."""
+    low = max(0, i - 30)
+    j = i
+    while j > low and not text[j - 1].isalnum():
+        j -= 1
+    k = j
+    if k > low and text[k - 1].isdigit():
+        while k > low and text[k - 1].isdigit():
+            k -= 1
+    else:
+        while k > low and text[k - 1].isalpha():
+            k -= 1
+    return text[k:j]
+
+
+def _anchors(text: str) -> dict[int, list[_Anchor]]:
+    """The words of `text` a date may be built around, by kind."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        # one pass in C over the lower-cased text; only anchors cost Python work
+        anchors: dict[int, list[_Anchor]] = {}
+        for token in _anchor_pattern().finditer(lower):
+            group = token.lastgroup
+            if group == "word":
+                kinds = _WORD_KINDS[token.group("word")]
+            elif group == "year":
+                kinds = _YEAR
+            else:
+                kinds = _NUMBER  # a date-like number, or "Q1", "H2", "FY22"
+            start, end = token.span(group) if group == "qh" else token.span()
+            prev = _prev_token(lower, start)
+            while kinds:
+                kind = kinds & -kinds
+                anchors.setdefault(kind, []).append(_Anchor(start, end, kinds, prev))
+                kinds ^= kind
+        return anchors
+    # lower case changed the length ("İ"): read token by token instead, offsets intact
+    anchors = {}
+    prev = ""
+    for token in _SCAN.finditer(text):
+        group = token.lastgroup
         word = token.group()
-        if word[0].isdigit():
-            kinds = _DIGITS if len(word) <= 8 else 0
+        lower = word.lower() if len(word) <= 13 else ""
+        if group == "word":
+            kinds = _WORD_KINDS.get(lower, 0)
+        elif group == "year":
+            kinds = _YEAR
+        elif group == "num" or (prev in ("q", "h", "fy") and len(word) <= 4):
+            kinds = _NUMBER  # "Q1", "H2", "FY22"
         else:
-            kinds = _WORD_KINDS.get(word.lower(), 0) if len(word) <= 13 else 0
-        if kinds:
-            anchors.append(_Anchor(token.start(), token.end(), kinds))
+            kinds = 0
+        while kinds:
+            kind = kinds & -kinds
+            anchors.setdefault(kind, []).append(_Anchor(token.start(), token.end(), kinds, prev))
+            kinds ^= kind
+        prev = lower
     return anchors
 
 
 def _starts_before(text: str, anchor: _Anchor, back: int) -> list[int]:
     """Where a match may start: the anchor, the `back` words before it, and a quote before any of them."""
-    starts = [m.start() for m in _TOKEN.finditer(text, max(0, anchor.start - 12 * back), anchor.start)][-back:] \
-        if back else []
-    starts.append(anchor.start)
+    if back:
+        starts = [m.start() for m in _TOKEN.finditer(text, max(0, anchor.start - 12 * back), anchor.start)]
+        starts = starts[-back:]
+        starts.append(anchor.start)
+    else:
+        starts = [anchor.start]
     return starts + [i - 1 for i in starts if i > 0 and text[i - 1] in _QUOTES]
+
+
+Accept = Callable[[str, _Anchor], bool]
+
+
+def _prev_in(*groups: str | frozenset[str] | list[str]) -> Accept:
+    """The word before the anchor is one of these (or, for "digits", a number)."""
+    words: set[str] = set()
+    for group in groups:
+        words.update(group.split() if isinstance(group, str) else group)
+    digits = "digits" in words
+    frozen = frozenset(words)
+    return lambda text, anchor: anchor.prev in frozen or (digits and anchor.prev[:1].isdigit())
+
+
+def _next_is(pattern: str) -> Accept:
+    """The text just after the anchor matches `pattern`."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    return lambda text, anchor: compiled.match(text, anchor.end) is not None
+
+
+def _word_is(words: str) -> Accept:
+    chosen = frozenset(words.split())
+    return lambda text, anchor: anchor.word(text) in chosen
+
+
+def _all(*accepts: Accept) -> Accept:
+    return lambda text, anchor: all(accept(text, anchor) for accept in accepts)
+
+
+def _any(*accepts: Accept) -> Accept:
+    return lambda text, anchor: any(accept(text, anchor) for accept in accepts)
+
+
+# What the words around an anchor must be for a rule to be worth trying there.
+_DAYISH = frozenset({"digits", "st", "nd", "rd", "th", "of", "twenty", "thirty", *ORDINALS})
+_DETERMINERS = "the a an its their his her our this that whose"
+_RELATIVE_WORDS = "last this next current coming upcoming previous following past"
+_YEAR_TRIGGER_WORDS = ("in since by from until till of during before after through throughout early late mid "
+                       "circa around year spring summer autumn fall winter the")
+_MONTH_FIRST_NEXT = rf"\.?{_S}*[-/,]?{_S}*(?:the{_S}+)?(?:[0-9]{{1,2}}(?![0-9])|{_DAY_WORD})"
+_MONTH_YEAR_NEXT = rf"\.?(?:{_S}*,{_S}*|{_S}*[-/]{_S}*|{_S}+of{_S}+|{_S}+)(?:[0-9]{{4}}|'[0-9]{{2}})"
+_YEAR_RANGE_NEXT = rf"(?:{_S}*[-–—/~]{_S}*|{_S}+(?:to|until|till|through|thru|and){_S}+)[0-9]"
+_WEEK_NEXT = (rf"(?:{_S}+of|{_S}+from)?{_S}+(?:the{_S}+)?(?:next|last|this|following|previous)(?:{_S}+|-)week"
+              rf"|{_S}+after{_S}+next")
+_IN_AMOUNT_BEFORE = re.compile(rf"\bin{_S}+(?:[0-9]{{1,3}}|[A-Za-z]+(?:[-{_S}][A-Za-z]+){{0,3}}){_S}+$",
+                               re.IGNORECASE)
+_WEEK_BEFORE = re.compile(rf"\bweek(?:['’]s)?{_S}*(?:-{_S}*)?(?:on{_S}+)?$", re.IGNORECASE)
+
+
+_DAY_RANGE_BEFORE = re.compile(
+    rf"[0-9](?:st|nd|rd|th)?{_S}*(?:[-–—]|to|and|through|thru|until|till){_S}*(?:the{_S}+)?[0-9]", re.IGNORECASE)
+
+
+def _day_range_before(text: str, anchor: _Anchor) -> bool:
+    """Two day numbers joined as a range just before the month: "13-15 July", "from 13th to the 15th of"."""
+    return _DAY_RANGE_BEFORE.search(text, max(0, anchor.start - 40), anchor.start) is not None
+
+
+_UNIT_WORD_LIST = "year years yr yrs month months week weeks day days decade decades fortnight fortnights"
+
+
+def _in_before(text: str, anchor: _Anchor) -> bool:
+    """ "in" and an amount just before: "in three weeks' time", "in 2 years"."""
+    return _IN_AMOUNT_BEFORE.search(text, max(0, anchor.start - 40), anchor.start) is not None
+
+
+def _week_before(text: str, anchor: _Anchor) -> bool:
+    """ "next week Wednesday", "last week's Sunday", "next week on Tuesday"."""
+    return _WEEK_BEFORE.search(text, max(0, anchor.start - 24), anchor.start) is not None
 
 
 # --- calendar points and values -------------------------------------------------------------
@@ -305,10 +465,17 @@ class _Reader:
         # A text with no capitals at all gives no capitalisation signal: read month words by context.
         self.has_capitals = text != text.lower()
         self.found: list[_Found] = []
+        self._past: list[int] | None = None
+        self._future: list[int] | None = None
 
     def clear_before(self, i: int) -> bool:
         """Whether a number starting at `i` stands on its own (not "£2014", "1.2014", "12,2014", "a2014")."""
-        return i == 0 or not (self.text[i - 1].isalnum() or self.text[i - 1] in "£$€¥#@.,/:_+'-")
+        if i == 0:
+            return True
+        before = self.text[i - 1]
+        if before == "-":
+            return i > 1 and self.text[i - 2].isalpha()  # "mid-2020", not "138-2010"
+        return not (before.isalnum() or before in "£$€¥#@.,/:_+'")
 
     def clear_after(self, i: int) -> bool:
         """Whether a number ending at `i` ends there (not "2014,000", "2014.5", "2014%", "2014m")."""
@@ -326,8 +493,16 @@ class _Reader:
         return match.group(1).lower() if match else ""
 
     def prev_word(self, i: int) -> str:
-        match = _PREV_WORD.search(self.text[max(0, i - 40):i])
-        return match.group(1).lower() if match else ""
+        """The word before position i, lower case, skipping spaces and punctuation (at most 40 characters back)."""
+        text = self.text
+        j = i
+        low = max(0, i - 40)
+        while j > low and not text[j - 1].isalpha():
+            j -= 1
+        k = j
+        while k > low and text[k - 1].isalpha():
+            k -= 1
+        return text[k:j].lower()
 
     def counted_after(self, i: int) -> bool:
         """Whether a number ending at `i` counts the noun after it ("2000 staff", "2014 new homes")."""
@@ -362,19 +537,44 @@ class _Reader:
                     return candidate
         return year
 
-    def sentence_around(self, start: int, end: int) -> str:
-        """The sentence (at most 300 characters either side) holding text[start:end]."""
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the sentence (at most 300 characters either side) holding text[start:end]."""
         low, high = max(0, start - 300), min(len(self.text), end + 300)
         left = max(self.text.rfind(stop, low, start) for stop in ".!?\n")
         rights = [i for i in (self.text.find(stop, end, high) for stop in ".!?\n") if i >= 0]
-        return self.text[max(left + 1, low):min(rights) if rights else high]
+        return max(left + 1, low), min(rights) if rights else high
+
+    def speaks_of_past(self, start: int, end: int) -> bool:
+        """Whether the sentence holding text[start:end] speaks of the past rather than the future."""
+        if self._past is None:  # found once per text, then counted per sentence
+            # case-sensitive patterns over lower-cased text run several times faster, unless lower
+            # case changes the length ("İ") and with it the offsets
+            lower = self.text.lower()
+            if len(lower) == len(self.text):
+                self._past = [m.start() for m in _PAST_WORDS_LOWER.finditer(lower)]
+                self._future = [m.start() for m in _FUTURE_WORDS_LOWER.finditer(lower)]
+            else:
+                self._past = [m.start() for m in _PAST_WORDS.finditer(self.text)]
+                self._future = [m.start() for m in _FUTURE_WORDS.finditer(self.text)]
+        low, high = self.sentence_around(start, end)
+        return _any_between(self._past, low, high) and not _any_between(self._future or [], low, high)
+
+    def speaks_of_future(self, start: int, end: int) -> bool:
+        """Whether the sentence holding text[start:end] speaks of the future and not of the past."""
+        self.speaks_of_past(start, end)
+        low, high = self.sentence_around(start, end)
+        return _any_between(self._future or [], low, high) and not _any_between(self._past or [], low, high)
+
+
+def _any_between(positions: list[int], low: int, high: int) -> bool:
+    i = bisect.bisect_left(positions, low)
+    return i < len(positions) and positions[i] < high
 
 
 _AMOUNT_AFTER = re.compile(
     rf"{_S}*(?:%|per{_S}*cent\b|percent\b|million\b|billion\b|thousand\b|[mk]\b|bn\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(rf"{_S}*(?:-{_S}*)?([A-Za-z]+)")
 _TWO_WORDS = re.compile(rf"{_S}+([A-Za-z]+){_S}+([A-Za-z]+)")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -386,19 +586,22 @@ class _Rule:
     pattern: re.Pattern[str]
     anchors: int  # the kinds of anchor word it is tried at
     back: int  # how many words before its anchor a match may start
+    accept: Accept | None  # a cheap look at the anchor's neighbours before trying the pattern
     handler: Rule
+    nearest: bool  # every match gives the same span: try the nearest start first and stop at a match
 
 
 _RULES: list[_Rule] = []
 _REACH = 100  # characters a match may run past its anchor
 
 
-def _rule(pattern: str, anchors: int, back: int = 0) -> Callable[[Rule], Rule]:
-    """Register a rule: its pattern, the kinds of word it is anchored on, and how far back it may start."""
+def _rule(pattern: str, anchors: int, back: int = 0, accept: Accept | None = None,
+          nearest: bool = False) -> Callable[[Rule], Rule]:
+    """Register a rule: its pattern, the kinds of word it is anchored on, how far back it may start."""
     compiled = re.compile(pattern, re.IGNORECASE)
 
     def register(handler: Rule) -> Rule:
-        _RULES.append(_Rule(compiled, anchors, back, handler))
+        _RULES.append(_Rule(compiled, anchors, back, accept, handler, nearest))
         return handler
 
     return register
@@ -459,11 +662,11 @@ def _day_month_year(reader: _Reader, match: re.Match[str], year: int | None) -> 
         yield _Found(start, end, point, rank=2, yearless=True)
 
 
-@_rule(rf"{_WD_PREFIX}(?:the{_S}+)?{_DAY}{_g('dsep', rf'{_S}+of{_S}+|{_S}*[-/.]{_S}*|{_S}*')}"
+@_rule(rf"{_WD_PREFIX}(?:the{_S}+)?{_DAY}{_g('dsep', rf'{_S}+of{_S}+|[-/.]|{_S}*')}"
        rf"{_g('mon', _MONTH)}\.?"
        rf"(?:(?:{_S}*,{_S}*|{_S}*[-/.]{_S}*|{_S}+of{_S}+|{_S}+){_g('y', _YEAR4)}"
        rf"|{_S}*'{_g('ya', '[0-9]{2}')}(?![0-9])|[-/]{_g('yb', '[0-9]{2}')}(?![0-9]))?",
-       _MONTH_WORD, back=6)
+       _MONTH_WORD, back=6, accept=_prev_in(_DAYISH))
 def _day_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "1 October 2014", "1st of October", "Wednesday, 13th April 2022", "31-Oct-74", "On 1 September". """
     short = match.group("ya") or match.group("yb")
@@ -475,7 +678,7 @@ def _day_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"{_WD_PREFIX}{_g('mon', _MONTH)}\.?{_g('msep', rf'{_S}*[-/,]{_S}*|{_S}*')}(?:the{_S}+)?{_DAY}"
        rf"(?:(?:{_S}*,{_S}*|{_S}+|{_S}*[-/]{_S}*)(?:of{_S}+)?{_g('y', _YEAR4)})?",
-       _MONTH_WORD, back=2)
+       _MONTH_WORD, back=2, accept=_next_is(_MONTH_FIRST_NEXT))
 def _month_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "October 1, 2014", "Tuesday, July 26, 2022", "Dec. 31, 1994", "Sep-23-2020", "October 1". """
     if match.group("dw") and not reader.month_ok(match.group("mon"), False, False):
@@ -486,7 +689,8 @@ def _month_first(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"{_g('mon', _MONTH)}\.?(?:{_S}*,{_S}*|{_S}*[-/]{_S}*|{_S}+of{_S}+|{_S}+)"
-       rf"(?:{_g('y', _YEAR4)}|'{_g('ya', '[0-9]{2}')}(?![0-9]))", _MONTH_WORD)
+       rf"(?:{_g('y', _YEAR4)}|'{_g('ya', '[0-9]{2}')}(?![0-9]))",
+       _MONTH_WORD, accept=_next_is(_MONTH_YEAR_NEXT))
 def _month_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "October 2014", "Dec-2018", "April of 1987", "March '19". """
     if match.start() > 0 and reader.text[match.start() - 1].isalpha():
@@ -506,7 +710,8 @@ _MONTH_TRIGGERS = (r"in|by|since|from|until|till|of|during|before|after|through|
                    r"|start|beginning|around|about|circa")
 
 
-@_rule(rf"\b{_g('trig', _MONTH_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?{_g('mon', _MONTH)}\.?", _MONTH_WORD, back=2)
+@_rule(rf"\b{_g('trig', _MONTH_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?{_g('mon', _MONTH)}\.?",
+       _MONTH_WORD, back=2, accept=_prev_in(_MONTH_TRIGGERS.replace('|', ' '), 'the'), nearest=True)
 def _month_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "in April", "by September", "the end of March", "mid-November": the month of publication's year. """
     word = match.group("mon")
@@ -522,7 +727,8 @@ def _month_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 # --- dates written in digits ---
 @_rule(rf"(?<![0-9]){_g('y', '[0-9]{4}')}(?P<s>[-/.]){_g('m', '[0-9]{1,2}')}(?P=s){_g('d', '[0-9]{1,2}')}"
-       r"(?![0-9])(?!(?P=s)[0-9])", _DIGITS)
+       r"(?![0-9])(?!(?P=s)[0-9])",
+       _YEAR, accept=_next_is(r'[-/.][0-9]'))
 def _iso(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2014-10-01", "2015/3/3", and inside names: "report-2017-03-02.html". """
     point = _point(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -532,7 +738,7 @@ def _iso(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"(?<![0-9]){_g('y', '[0-9]{4}')}(?P<s>[-/]){_g('mon', _MONTH)}(?P=s){_g('d', '[0-9]{1,2}')}(?![0-9])",
-       _DIGITS, _MONTH_WORD)
+       _YEAR, accept=_next_is(r'[-/][a-z]'))
 def _iso_named(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2019-aug-01", "2020/Sep/23". """
     point = _point(int(match.group("y")), MONTHS[match.group("mon").lower()], int(match.group("d")))
@@ -541,7 +747,8 @@ def _iso_named(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"(?<![0-9/.:-]){_g('a', '[0-9]{1,2}')}(?P<s>[/.-]){_g('b', '[0-9]{1,2}')}(?P=s)"
-       rf"{_g('y', '[0-9]{4}|[0-9]{2}')}(?![0-9])(?![/.:-][0-9])", _DIGITS)
+       rf"{_g('y', '[0-9]{4}|[0-9]{2}')}(?![0-9])(?![/.:-][0-9])",
+       _NUMBER, accept=_next_is(r'[-/.][0-9]'))
 def _numeric(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "01/10/2014" (day first), "10/25/2018" (month first only where day first is impossible). """
     year_text = match.group("y")
@@ -554,7 +761,8 @@ def _numeric(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), point, rank=1)
 
 
-@_rule(r"(?<![0-9/.,-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)[0-9]{2})(?![0-9/])", _DIGITS)
+@_rule(r"(?<![0-9/.,-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)[0-9]{2})(?![0-9/])",
+       _NUMBER, accept=_next_is(r'/[0-9]'))
 def _numeric_month_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2/2013". """
     if reader.clear_before(match.start()) and reader.clear_after(match.end()):
@@ -563,7 +771,8 @@ def _numeric_month_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Foun
             yield _Found(match.start(), match.end(), point, rank=3)
 
 
-@_rule(rf"(?<![0-9.,/-]){_g('y', '[0-9]{4}')}[-/]{_g('m', '0?[1-9]|1[0-2]')}(?![0-9])(?![-/.][0-9])", _DIGITS)
+@_rule(rf"(?<![0-9.,/-]){_g('y', '[0-9]{4}')}[-/]{_g('m', '0?[1-9]|1[0-2]')}(?![0-9])(?![-/.][0-9])",
+       _YEAR, accept=_next_is(r'[-/][0-9]'))
 def _year_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2014-10", "2014/10"; not "2014-18" or "2021/22", which are ranges of years. """
     year = int(match.group("y"))
@@ -595,7 +804,7 @@ def _bare_year_ok(reader: _Reader, start: int, end: int) -> bool:
 
 
 @_rule(rf"\b{_g('trig', _YEAR_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?(?:year{_S}+(?:of{_S}+)?)?{_g('y', _YEAR4)}",
-       _DIGITS, back=5)
+       _YEAR, back=5, accept=_prev_in(_YEAR_TRIGGER_WORDS), nearest=True)
 def _year_after_word(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "in 2013", "since 2014", "mid-2020", "spring 2021", "the end of 2012" (not "rose by 2000"). """
     start, end = match.start("y"), match.end("y")
@@ -619,7 +828,8 @@ _NOT_AFTER_ADJECTIVE_YEAR = frozenset({"and", "or", "to", "per", "of", "in", "at
 
 
 @_rule(rf"(?:\b(?P<det>the|a|an|its|their|his|her|our|this|that|whose)|['’]s){_S}+{_g('y', _YEAR4)}"
-       rf"(?={_S}+[A-Za-z])", _DIGITS, back=2)
+       rf"(?={_S}+[A-Za-z])",
+       _YEAR, back=2, accept=_prev_in(_DETERMINERS, 's'))
 def _year_as_adjective(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 2015 inspection", "Doncaster's 2019 budget" (not "the 2000 staff"). """
     start, end = match.start("y"), match.end("y")
@@ -629,7 +839,8 @@ def _year_as_adjective(reader: _Reader, match: re.Match[str]) -> Iterator[_Found
 
 @_rule(rf"(?:\b(?P<kw>between|from){_S}+)?(?<![0-9.,/£$€-]){_g('y1', '[0-9]{4}')}"
        rf"(?:{_S}*(?P<dash>[-–—/~]){_S}*|{_S}+(?P<word>to|until|till|through|thru|and){_S}+)"
-       rf"{_g('y2', '[0-9]{4}|[0-9]{2}')}(?![0-9])", _DIGITS, back=1)
+       rf"{_g('y2', '[0-9]{4}|[0-9]{2}')}(?![0-9])",
+       _YEAR, back=1, accept=_next_is(_YEAR_RANGE_NEXT))
 def _year_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "2014-2017", "2021/22", "between 2014 and 2017", "from 2014 to 2017". """
     kw = (match.group("kw") or "").lower()
@@ -659,7 +870,8 @@ def _year_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, end, _Point(first), _Point(second), rank=2, qualify=not kw)
 
 
-@_rule(rf"\bFY{_S}?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])(?:[-/](?P<y2>[0-9]{{2}}|[0-9]{{4}})(?![0-9]))?", _DIGITS, back=1)
+@_rule(rf"\bFY{_S}?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])(?:[-/](?P<y2>[0-9]{{2}}|[0-9]{{4}})(?![0-9]))?",
+       _YEAR | _NUMBER, back=1, accept=_prev_in('fy'))
 def _fiscal_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "FY2022", "FY22" (the year as written), "FY2021/22" (both years). """
     text = match.group("y")
@@ -677,7 +889,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 @_rule(rf"(?:\b(?P<the>the){_S}+)?(?:(?P<c>1[0-9]|20)(?P<dd>[0-9])0|'(?P<d2>[0-9])0|(?P<d3>[0-9])0)['’]?s"
-       rf"(?![\w'’])|\bthe{_S}+(?P<word>" + "|".join(_DECADE_WORDS) + r")\b", _DIGITS | _DECADE, back=1)
+       rf"(?![\w'’])|\bthe{_S}+(?P<word>" + "|".join(_DECADE_WORDS) + r")\b",
+       _YEAR | _NUMBER | _DECADE, back=1, accept=_any(_next_is(r"['’]?s(?![\w'’])"), _prev_in('the')))
 def _decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 1990s", "1990's", "the '90s", "the nineties" (not "in her 90s", an age). """
     if match.group("word"):
@@ -696,7 +909,8 @@ def _decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, match.end(), _Point(first), _Point(first + 9), rank=3)
 
 
-@_rule(rf"\b(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{_DAY_WORD})){_S}*-?{_S}*century\b", _TIME_WORD, back=3)
+@_rule(rf"\b(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{_DAY_WORD})){_S}*-?{_S}*century\b",
+       _TIME_WORD, back=3, accept=_word_is('century'))
 def _century(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the 19th century", "twenty-first century". """
     number = int(match.group("n")) if match.group("n") else _day_from_word(match.group("w"))
@@ -730,7 +944,9 @@ def _day_range(reader: _Reader, match: re.Match[str], month: int) -> Iterator[_F
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?{_g('mon', _MONTH)}\.?{_S}*(?:the{_S}+)?{_g('d1', _DAY_NUM)}"
        rf"(?:{_RANGE_TO}|{_S}+and{_S}+)(?:the{_S}+)?{_g('d2', _DAY_NUM)}(?!{_S}*{_MONTH})"
-       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _MONTH_WORD, back=1)
+       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?",
+       _MONTH_WORD, back=1,
+       accept=_next_is(rf'\.?{_S}*(?:the{_S}+)?[0-9]{{1,2}}(?:st|nd|rd|th)?{_S}*(?:[-–—]|to|through|thru|until|till|and)'))
 def _month_day_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "July 13-15", "April 9th through 17th, 2016". """
     if not reader.month_ok(match.group("mon"), True, False) or not reader.clear_after(match.end("d2")):
@@ -742,7 +958,8 @@ def _month_day_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?(?:the{_S}+)?(?<![0-9.,£$€]){_g('d1', _DAY_NUM)}"
        rf"(?:{_RANGE_TO}|{_S}+and{_S}+)(?:the{_S}+)?{_g('d2', _DAY_NUM)}(?:{_S}+of)?{_S}*{_g('mon', _MONTH)}\.?"
-       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?", _DIGITS, back=2)
+       rf"(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?",
+       _MONTH_WORD, back=10, accept=_all(_prev_in(_DAYISH), _day_range_before))
 def _day_day_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "13-15 July", "from 13th to 15th July 2013", "between 3 and 12 of Sept". """
     if reader.month_ok(match.group("mon"), True, False):
@@ -750,7 +967,8 @@ def _day_day_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"(?:\b(?P<kw>from|between){_S}+)?{_g('m1', _MONTH)}\.?(?:{_RANGE_TO}|{_S}+and{_S}+)"
-       rf"{_g('m2', _MONTH)}\.?(?:{_S}*,?{_S}*(?:of{_S}+|in{_S}+)?{_g('y', _YEAR4)})?", _MONTH_WORD, back=1)
+       rf"{_g('m2', _MONTH)}\.?(?:{_S}*,?{_S}*(?:of{_S}+|in{_S}+)?{_g('y', _YEAR4)})?",
+       _MONTH_WORD, back=1, accept=_next_is(rf'\.?(?:{_RANGE_TO}|{_S}+and{_S}+){_MONTH}'))
 def _month_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Jan-Feb 2017", "from March to May", "between August and October 2019". """
     kw = (match.group("kw") or "").lower()
@@ -786,7 +1004,8 @@ _TODAYS = {
 
 
 @_rule(r"\b(?P<rel>" + "|".join(k.replace(" ", rf"{_S}+") for k in sorted(_TODAYS, key=len, reverse=True))
-       + r")\b", _TIME_WORD, back=4)
+       + r")\b",
+       _TIME_WORD, back=4, accept=_word_is('yesterday today tomorrow tonight morning afternoon evening night'))
 def _today(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "yesterday", "today", "tomorrow", "this morning", "a week today". """
     key = " ".join(match.group("rel").lower().split())
@@ -804,7 +1023,8 @@ _STEPS = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "upcom
 
 
 @_rule(rf"(?:\b(?P<the>the){_S}+)?\b(?P<rel>last|this|next|current|coming|upcoming|previous|following|past)"
-       rf"{_S}+(?P<unit>year|yr|month|week|quarter|qtr)\b(?!['’]s{_S}+[0-9])", _TIME_WORD, back=2)
+       rf"{_S}+(?P<unit>year|yr|month|week|quarter|qtr)\b(?!['’]s{_S}+[0-9])",
+       _TIME_WORD, back=2, accept=_all(_word_is('year yr month week quarter qtr'), _prev_in(_RELATIVE_WORDS)))
 def _this_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last year", "this month", "next week" (Monday to Sunday), "last quarter"; "the following year". """
     rel = match.group("rel").lower()
@@ -839,7 +1059,7 @@ def _this_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"\b(?P<rel>last|this|next|the{_S}+coming|coming|previous|the{_S}+previous){_S}+{_g('mon', _MONTH)}",
-       _MONTH_WORD, back=2)
+       _MONTH_WORD, back=2, accept=_prev_in(_RELATIVE_WORDS))
 def _this_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last November" (the latest before publication's month), "this February", "next April". """
     word = match.group("mon")
@@ -859,7 +1079,8 @@ def _this_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 
 @_rule(rf"\b(?P<rel>this{_S}+coming|this{_S}+past|last|this|next|past|coming|previous){_S}+"
-       rf"{_g('wd', _WEEKDAY_FULL)}", _WEEKDAY_WORD, back=2)
+       rf"{_g('wd', _WEEKDAY_FULL)}",
+       _WEEKDAY_WORD, back=2, accept=_prev_in(_RELATIVE_WORDS))
 def _this_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last Monday" (the previous week's), "next Friday" (the next week's), "this Friday", "past Friday". """
     rel = match.group("rel").lower().split()[-1]
@@ -874,13 +1095,16 @@ def _this_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
             day = monday + dt.timedelta(days=7 + weekday)
         elif rel == "past":
             day = pub - dt.timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
+        elif rel == "coming":  # the first one after publication
+            day = pub + dt.timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)
         else:
             day = pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
         point = _day_point(day)
     yield _Found(match.start(), match.end(), point, rank=4)
 
 
-@_rule(rf"(?<![\w'’-]){_g('wd', _WEEKDAY_FULL)}(?![\w-])", _WEEKDAY_WORD)
+@_rule(rf"(?<![\w'’-]){_g('wd', _WEEKDAY_FULL)}(?![\w-])",
+       _WEEKDAY_WORD)
 def _weekday_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "on Tuesday": the last one before publication in a sentence about the past, else the next one. """
     word = match.group("wd")
@@ -895,8 +1119,7 @@ def _weekday_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     pub = reader.published
     if pub is not None:
         weekday = WEEKDAYS[word.lower()]
-        sentence = reader.sentence_around(match.start(), match.end())
-        if _PAST_WORDS.search(sentence) and not _FUTURE_WORDS.search(sentence):
+        if reader.speaks_of_past(match.start(), match.end()):
             day = pub - dt.timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
         else:
             day = pub + dt.timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)
@@ -911,7 +1134,8 @@ _WEEK_STEPS = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -
        rf"(?P<rel>next|last|this|following|previous)(?:{_S}+|-)week\b"
        rf"|\b(?P<rel2>next|last|this|previous)(?:{_S}+|-)week(?:['’]s)?{_S}*(?:-{_S}*)?(?:on{_S}+)?"
        rf"(?P<wd2>{_WEEKDAY_FULL})"
-       rf"|\b(?P<wd3>{_WEEKDAY_FULL}){_S}+after{_S}+next\b", _WEEKDAY_WORD, back=4)
+       rf"|\b(?P<wd3>{_WEEKDAY_FULL}){_S}+after{_S}+next\b",
+       _WEEKDAY_WORD, back=4, accept=_any(_week_before, _next_is(_WEEK_NEXT)))
 def _weekday_of_week(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Tuesday of next week", "next week Wednesday", "last week's Sunday", "Friday after next". """
     word = match.group("wd") or match.group("wd2") or match.group("wd3")
@@ -931,7 +1155,7 @@ _TIME_AFTER = re.compile(rf"{_S}*(?::|[./-][0-9]|a\.?m\b|p\.?m\b|o['’]clock)",
 
 
 @_rule(rf"(?<![\w-]){_g('wd', _WEEKDAY)}\.?,?{_S}+(?:the{_S}+)?(?:{_g('d', _DAY_NUM)}|{_g('dw', _DAY_WORD)})",
-       _WEEKDAY_WORD)
+       _WEEKDAY_WORD, accept=_next_is(rf'\.?,?{_S}+(?:the{_S}+)?(?:[0-9]|{_DAY_WORD})'))
 def _weekday_and_day(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Saturday 5th", "Tuesday the 19th": in publication's month, or a neighbour the weekday fits. """
     word = match.group("wd")
@@ -967,7 +1191,9 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 @_rule(rf"(?<![\w-])(?:the{_S}+)?(?<!twenty{_S})(?<!thirty{_S})(?P<nth>last|final|{_DAY_NUM}|{_DAY_WORD}){_S}+"
        rf"(?P<what>{_WEEKDAY_FULL}|day){_S}+(?:of|in){_S}+"
        rf"(?:{_g('mon', _MONTH)}\.?(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?|(?P<rel>this|next|last|the){_S}+month\b)",
-       _WEEKDAY_WORD | _TIME_WORD, back=4)
+       _WEEKDAY_WORD | _TIME_WORD, back=4,
+       accept=_all(_word_is('monday tuesday wednesday thursday friday saturday sunday day'),
+                   _prev_in(_DAYISH, 'last final')))
 def _nth_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the first Monday in October", "the last Friday of March 2014", "the 15th day of next month". """
     if match.group("mon") and not reader.month_ok(match.group("mon"), True, True):
@@ -1000,12 +1226,56 @@ def _nth_weekday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), point, rank=2, qualify=False)
 
 
-@_rule(rf"\b(?P<rel>this|last|next|the|that|over{_S}+the|coming|past){_S}+weekend\b(?!['’]s)", _TIME_WORD, back=2)
+def _week_of(day: dt.date) -> tuple[_Point, _Point]:
+    """The Monday-to-Sunday week holding `day`."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return _day_point(monday), _day_point(monday + dt.timedelta(days=6))
+
+
+@_rule(rf"\b(?:the{_S}+)?(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th){_S}+week{_S}+"
+       rf"(?:of|in){_S}+(?:{_g('mon', _MONTH)}\.?(?:{_S}*,?{_S}*{_g('y', _YEAR4)})?|{_g('year', _YEAR4)}"
+       rf"|(?P<rel>this|next|last){_S}+(?P<unit>month|year)\b)",
+       _TIME_WORD, back=3, accept=_all(_word_is('week'), _prev_in(_DAYISH, 'last final')))
+def _nth_week(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
+    """ "the first week of March", "the last week of June 2016", "the second week of 2021".
+
+    Weeks run Monday to Sunday. The first week of a month or year is the one holding its first
+    Thursday (as ISO 8601 counts weeks of a year), the last the one holding its last Thursday.
+    """
+    if match.group("mon") and not reader.month_ok(match.group("mon"), True, True):
+        return
+    pub = reader.published
+    nth = _NTH[match.group("nth").lower()]
+    year: int | None = None
+    month: int | None = None
+    if match.group("mon"):
+        month = MONTHS[match.group("mon").lower()]
+        year = int(match.group("y")) if match.group("y") else pub.year if pub else None
+    elif match.group("year"):
+        year = int(match.group("year"))
+    elif pub is not None:
+        step = {"next": 1, "last": -1}.get(match.group("rel").lower(), 0)
+        if match.group("unit").lower() == "year":
+            year = pub.year + step
+        else:
+            moved = _add_months(pub.replace(day=1), step)
+            year, month = moved.year, moved.month
+    if year is None or not FIRST_RANGE_YEAR <= year <= LAST_YEAR:
+        yield _Found(match.start(), match.end(), None, rank=2)
+        return
+    thursday = _nth_weekday_of(year, month or (1 if nth > 0 else 12), 3, 1 if nth > 0 else -1)
+    day = thursday + dt.timedelta(days=7 * (nth - 1 if nth > 0 else 0))
+    first, last = _week_of(day)
+    yield _Found(match.start(), match.end(), first, last, rank=2)
+
+
+@_rule(rf"\b(?P<rel>this|last|next|the|that|over{_S}+the|coming|past){_S}+weekend\b(?!['’]s)",
+       _TIME_WORD, back=2, accept=_word_is('weekend'))
 def _weekend(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "last weekend", "this weekend", "over the weekend" (the last one in a sentence about the past). """
     rel = match.group("rel").lower().split()[-1]
-    if rel == "that":
-        return
+    if rel == "that" or reader.next_word(match.end()) == "of":
+        return  # "the weekend of the festival" is that weekend, not publication's
     pub = reader.published
     point = last = None
     if pub is not None:
@@ -1014,17 +1284,16 @@ def _weekend(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
             saturday -= dt.timedelta(days=7)
         elif rel == "next":
             saturday += dt.timedelta(days=7)
-        elif rel == "the" and pub.weekday() < 5:
-            sentence = reader.sentence_around(match.start(), match.end())
-            if _PAST_WORDS.search(sentence) and not _FUTURE_WORDS.search(sentence):
-                saturday -= dt.timedelta(days=7)
+        elif rel == "the" and pub.weekday() < 5 and reader.speaks_of_past(match.start(), match.end()):
+            saturday -= dt.timedelta(days=7)
         point, last = _day_point(saturday), _day_point(saturday + dt.timedelta(days=1))
     start = match.start() if rel != "the" else match.end("rel") - 3
     yield _Found(start, match.end(), point, last, rank=5)
 
 
 @_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|middle|turn|close){_S}+of{_S}+(?:the{_S}+)?"
-       rf"(?P<unit>year|month)\b(?!{_S}+(?:of|to|in){_S})", _TIME_WORD, back=4)
+       rf"(?P<unit>year|month)\b(?!{_S}+(?:of|to|in){_S})",
+       _TIME_WORD, back=4, accept=_all(_word_is('year month'), _prev_in('of the')))
 def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "the end of the year", "the start of the month": publication's year or month, with a qualifier. """
     pub = reader.published
@@ -1034,7 +1303,8 @@ def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=_POSITIONS[match.group("pos").lower()])
 
 
-@_rule(rf"\b(?:that|the{_S}+same){_S}+(?P<unit>year|month)\b(?!['’]s)", _TIME_WORD, back=2)
+@_rule(rf"\b(?:that|the{_S}+same){_S}+(?P<unit>year|month)\b(?!['’]s)",
+       _TIME_WORD, back=2, accept=_all(_word_is('year month'), _prev_in('that same')))
 def _that_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "later that year", "the same month": the year or month of the date stated before. """
     yield _Found(match.start(), match.end(), None, rank=5, anchor=(0, match.group("unit").lower()))
@@ -1056,7 +1326,8 @@ def _unit(word: str) -> tuple[int, str]:
     return {"yr": (1, "year"), "decade": (10, "year"), "fortnight": (2, "week")}.get(word, (1, word))
 
 
-@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+ago\b", _TIME_WORD, back=8)
+@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+ago\b",
+       _TIME_WORD, back=8, accept=_word_is('ago'))
 def _ago(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "two years ago" (a year), "three months ago" (a month), "a week ago" (a day). """
     amount = _amount(match.group("n"))
@@ -1070,7 +1341,8 @@ def _ago(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start(), match.end(), point, rank=5)
 
 
-@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?P<dir>later|earlier|on)\b(?!{_S}+than)", _TIME_WORD, back=8)
+@_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?P<dir>later|earlier|on)\b(?!{_S}+than)",
+       _TIME_WORD, back=8, accept=_next_is(rf'{_S}+(?:later|earlier|on)\b'))
 def _later(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "a year later", "two months earlier", "ten years on": counted from the date stated before. """
     amount = _amount(match.group("n"))
@@ -1083,15 +1355,16 @@ def _later(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"\b{_AMOUNT}{_S}+{_UNITS}{_S}+(?:from{_S}+now|hence)\b"
        rf"|\bin{_S}+(?P<n2>[0-9]{{1,3}}|an?|{WORDS_PATTERN}){_S}+(?P<unit2>years?|months?|weeks?|days?|fortnights?)"
-       rf"(?:['’]{_S}*time)?\b", _TIME_WORD, back=8)
+       rf"(?:['’]{_S}*time)?\b",
+       _TIME_WORD, back=8,
+       accept=_all(_word_is(_UNIT_WORD_LIST), _any(_next_is(rf'{_S}+(?:from{_S}+now|hence)\b'), _in_before)))
 def _from_now(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "two weeks from now", "in three months" (in a sentence about the future): counted from publication. """
     amount = _amount(match.group("n") or match.group("n2"))
     if amount is None:
         return
     if match.group("n2"):
-        sentence = reader.sentence_around(match.start(), match.end())
-        if not _FUTURE_WORDS.search(sentence) or _PAST_WORDS.search(sentence):
+        if not reader.speaks_of_future(match.start(), match.end()):
             return  # "doubled in two years" is a duration
         if reader.next_word(match.end()) in ("of", "to", "and", "or", "than") or \
                 re.match(rf"{_S}*(?:-|–|to{_S})", reader.text[match.end():match.end() + 4]):
@@ -1112,7 +1385,10 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 @_rule(rf"\bQ(?P<q>[1-4]){_S}*[-/]?{_S}*(?P<y>[0-9]{{4}}|'?[0-9]{{2}})(?![0-9])"
        rf"|(?<![0-9]){_g('y2', '[0-9]{4}')}{_S}*[-/]?{_S}*Q(?P<q2>[1-4])\b"
        rf"|\b(?:the{_S}+)?(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th){_S}+(?:quarter|qtr)\b"
-       rf"(?:{_S}+of)?(?:{_S}+(?:the{_S}+)?{_g('y3', '[0-9]{4}')}(?![0-9]))?", _DIGITS | _TIME_WORD, back=2)
+       rf"(?:(?:{_S}+of)?{_S}+(?:the{_S}+)?{_g('y3', '[0-9]{4}')}(?![0-9])|{_S}+of{_S}+(?:the|this){_S}+year\b)?",
+       _YEAR | _NUMBER | _TIME_WORD, back=3,
+       accept=_any(_all(_word_is('quarter qtr'), _prev_in(_DAYISH, 'final')), _prev_in('q'),
+                   _next_is(rf'{_S}*[-/]?{_S}*q[1-4]')))
 def _quarter(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "Q1 2019", "2019 Q3", "the third quarter of 2018", "the first quarter" (of publication's year). """
     year: int | None
@@ -1138,7 +1414,9 @@ def _quarter(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 @_rule(rf"\b(?:(?P<h>H(?P<hn>[12])){_S}*[-/]?{_S}*{_g('y', _YEAR4)}|{_g('y2', _YEAR4)}{_S}*[-/]?{_S}*H(?P<hn2>[12])\b"
        rf"|(?:the{_S}+)?(?P<hw>first|second|1st|2nd){_S}+half{_S}+of{_S}+(?:the{_S}+)?(?:{_g('y3', _YEAR4)}|year\b))",
-       _DIGITS | _TIME_WORD, back=2)
+       _YEAR | _NUMBER | _TIME_WORD, back=3,
+       accept=_any(_all(_word_is('half'), _prev_in('first second st nd')), _prev_in('h'),
+                   _next_is(rf'{_S}*[-/]?{_S}*h[12]')))
 def _half_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "H1 2019", "2019 H2", "the first half of 2019", "the second half of the year". """
     if match.group("h") and match.group(0)[0] != "H":
@@ -1153,7 +1431,8 @@ def _half_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), _Point(year, 6 * half - 5), _Point(year, 6 * half), rank=3)
 
 
-@_rule(rf"\b(?P<rel>this|last|next){_S}+(?P<season>spring|summer|autumn|fall|winter)\b", _SEASON, back=1)
+@_rule(rf"\b(?P<rel>this|last|next){_S}+(?P<season>spring|summer|autumn|fall|winter)\b",
+       _SEASON, back=1, accept=_prev_in('this last next'))
 def _this_season(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "this summer", "last winter": the year, with the season as qualifier. """
     season = match.group("season").lower()
@@ -1231,7 +1510,22 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "presidents' day": _nth(2, 0, 3), "presidents day": _nth(2, 0, 3), "memorial day": _nth(5, 0, -1),
     "labor day": _nth(9, 0, 1), "columbus day": _nth(10, 0, 2), "father's day": _nth(6, 6, 3),
 }
-_kind_of_words(_HOLIDAY, sorted({word for name in _HOLIDAYS for word in re.findall(r"[a-z]+", name)} - {"s"}))
+# A holiday is anchored on the first word of its name; a first word such as "good" or "new" counts
+# only before the rest of a name ("Good Friday", "New Year's Day").
+_HOLIDAY_NEXT: dict[str, set[str]] = {}
+for _name in _HOLIDAYS:
+    _words = re.findall(r"[a-z]+", _name)
+    _HOLIDAY_NEXT.setdefault(_words[0], set()).add(_words[1].rstrip("s") if len(_words) > 1 else "")
+_kind_of_words(_HOLIDAY, list(_HOLIDAY_NEXT))
+_NEXT_TOKEN = re.compile(r"[^A-Za-z0-9\n]{0,3}([A-Za-z]+)")
+
+
+def _holiday_name_starts(text: str, anchor: _Anchor) -> bool:
+    follows = _HOLIDAY_NEXT.get(anchor.word(text), set())
+    if "" in follows:
+        return True  # a name of one word: "Christmas", "Easter"
+    match = _NEXT_TOKEN.match(text, anchor.end)
+    return bool(match and match.group(1).lower().rstrip("s") in follows)  # "New Years Eve" too
 _HOLIDAY_PATTERN = "|".join(
     re.escape(name).replace("'", "['’]?").replace(r"\ ", rf"{_S}+").replace("jr", r"jr\.?")
     for name in sorted(_HOLIDAYS, key=len, reverse=True)
@@ -1241,7 +1535,8 @@ _RELATIVE_TRIGGERS = ("last", "next", "this", "previous")
 
 
 @_rule(rf"(?:\b(?P<trig>{_HOLIDAY_TRIGGERS}){_S}+)?\b(?P<name>{_HOLIDAY_PATTERN})\b(?!['’]s\b)"
-       rf"(?:{_S}+{_g('y', _YEAR4)})?", _HOLIDAY, back=1)
+       rf"(?:{_S}+{_g('y', _YEAR4)})?",
+       _HOLIDAY, back=1, accept=_holiday_name_starts)
 def _holiday(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     """ "by Christmas", "Easter 2018", "last Thanksgiving" (not "a Christmas tree", "a service of thanksgiving"). """
     trigger = (match.group("trig") or "").lower()
@@ -1318,8 +1613,8 @@ def _join_of_year(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
     for found in chosen:
         if out and out[-1].end > found.start:
             continue  # the "next year" a date before took
-        match = _OF_YEAR.match(reader.text, found.end)
-        if found.yearless and found.first is not None and match and reader.published is not None:
+        match = _OF_YEAR.match(reader.text, found.end) if found.yearless else None
+        if found.first is not None and match and reader.published is not None:
             year = reader.published.year + {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
             first = _point(year, found.first.month, found.first.day)
             if first is not None:
@@ -1336,7 +1631,8 @@ def _join_offsets(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
     """ "three days after 12 January", "two weeks before Christmas", "three weeks from tomorrow". """
     out: list[_Found] = []
     for found in chosen:
-        if found.first is not None and found.last is None and found.anchor is None:
+        if (found.first is not None and found.last is None and found.anchor is None
+                and reader.prev_word(found.start) in ("from", "after", "before", "the")):
             lower = max(out[-1].end if out else 0, found.start - 60)
             match = _OFFSET_BEFORE.search(reader.text, lower, found.start)
             amount = _amount(match.group("n")) if match else None
@@ -1347,6 +1643,29 @@ def _join_offsets(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
                 if moved is not None:
                     grain = min(found.first.grain(), _unit_grain(unit))
                     found = replace(found, start=match.start(), first=moved.coarsen(grain), qualify=False)
+        out.append(found)
+    return out
+
+
+_WEEK_OF_BEFORE = re.compile(
+    rf"\b(?:the{_S}+)?week{_S}+(?P<how>of|beginning|commencing|starting)(?:{_S}+on)?{_S}+(?:the{_S}+)?$"
+    rf"|\bw/c{_S}+$", re.IGNORECASE)
+
+
+def _join_week_of(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
+    """ "the week of 10 April" (the week holding it), "the week beginning 4 February" (seven days from it)."""
+    out: list[_Found] = []
+    for found in chosen:
+        first = found.first
+        if first is not None and first.grain() == 2 and found.last is None and found.anchor is None:
+            match = _WEEK_OF_BEFORE.search(reader.text, max(0, found.start - 40), found.start)
+            if match:
+                day = first.first_day()
+                if match.group("how") and match.group("how").lower() == "of":
+                    start_point, end_point = _week_of(day)
+                else:
+                    start_point, end_point = first, _day_point(day + dt.timedelta(days=6))
+                found = replace(found, start=match.start(), first=start_point, last=end_point, qualify=False)
         out.append(found)
     return out
 
@@ -1373,6 +1692,8 @@ def _join(reader: _Reader, left: _Found, right: _Found) -> _Found | None:
     if any(f.first is None or f.last is not None or f.anchor is not None for f in single):
         return None
     assert left.first is not None and right.first is not None
+    if right.start - left.end > 12:
+        return None
     gap = reader.text[left.end:right.start]
     if not _RANGE_JOIN.fullmatch(gap):
         return None
@@ -1404,7 +1725,8 @@ def _join_parentheses(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
     """ "today (1 October)", "a week today (Wednesday, September 17)": one date, the explicit one's value. """
     out: list[_Found] = []
     for found in chosen:
-        if out and found.first is not None and found.last is None and out[-1].anchor is None:
+        if (out and found.first is not None and found.last is None and out[-1].anchor is None
+                and "(" in reader.text[out[-1].end:found.start]):
             opening = _PARENTHESIS.fullmatch(reader.text, out[-1].end, found.start)
             closing = _CLOSING.match(reader.text, found.end)
             if opening and closing:
@@ -1440,8 +1762,14 @@ def _resolve_anchors(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
     return out
 
 
-def _trim_full_stop(reader: _Reader, found: _Found) -> _Found:
-    """ "by 10 October." ends at the month: the full stop belongs to the sentence, not to an abbreviation."""
+_LEADING_THE = re.compile(rf"the{_S}+", re.IGNORECASE)
+
+
+def _trim(reader: _Reader, found: _Found) -> _Found:
+    """The span of the date proper: "1st of May" in "the 1st of May", "10 October" in "by 10 October."."""
+    the = _LEADING_THE.match(reader.text, found.start, found.end)
+    if the and found.anchor is None:
+        found = replace(found, start=the.end())
     text = reader.text[found.start:found.end]
     word = re.search(r"([A-Za-z]+)\.$", text)
     if word is None:
@@ -1468,7 +1796,7 @@ _POSITIONS = {
 _QUALIFIER_BEFORE = re.compile(
     r"(?:\b(?P<bound>no\s+later\s+than|not\s+before|prior\s+to|ahead\s+of|as\s+early\s+as|as\s+late\s+as"
     r"|up\s+to|approximately|starting|before|after|until|till|til|through|since|from|around|about|circa|c\.|by)"
-    rf"{_S}+(?:(?:on|in){_S}+)?)?(?:the{_S}+)?"
+    rf"{_S}+)?(?:the{_S}+)?"
     r"(?:\b(?P<pos>early|earlier|late|later|mid|middle|end|start|beginning|turn|close|spring|summer|autumn|fall"
     rf"|winter)(?P<of>{_S}+of)?(?:{_S}+|-)(?:the{_S}+)?)?$",
     re.IGNORECASE,
@@ -1478,9 +1806,14 @@ _QUALIFIER_BEFORE = re.compile(
 _POSITIONS_NEEDING_OF = frozenset({"start", "beginning", "middle", "turn", "close"})
 
 
+_QUALIFIER_LAST_WORDS = frozenset({*_BOUNDS, *_POSITIONS, "the", "of", "to", "than", "as", "c"})
+
+
 def _qualify(reader: _Reader, found: _Found) -> _Found:
     if not found.qualify or found.qualifier is not None:
         return found
+    if reader.prev_word(found.start) not in _QUALIFIER_LAST_WORDS:
+        return found  # most dates have none: spare the pattern below
     match = _QUALIFIER_BEFORE.search(reader.text, max(0, found.start - 48), found.start)
     if not match:
         return found
@@ -1497,34 +1830,39 @@ def find_dates(text: str, context: Context) -> list[StatedValue]:
     """Every date `text` states, normalised, with offsets into `text` and qualifiers such as "by" or "early"."""
     reader = _Reader(text, context.published)
     anchors = _anchors(text)
-    starts: dict[tuple[int, int], list[int]] = {}
     for rule in _RULES:
         tried: set[int] = set()
-        for i, anchor in enumerate(anchors):
-            if not anchor.kinds & rule.anchors:
-                continue
-            key = (i, rule.back)
-            if key not in starts:
-                starts[key] = _starts_before(text, anchor, rule.back)
-            for start in starts[key]:
-                if start in tried:
+        kinds = rule.anchors
+        while kinds:
+            kind = kinds & -kinds
+            kinds ^= kind
+            for anchor in anchors.get(kind, ()):
+                if rule.accept is not None and not rule.accept(text, anchor):
                     continue
-                tried.add(start)
-                match = rule.pattern.match(text, start, min(len(text), anchor.end + _REACH))
-                if match:
-                    reader.found.extend(rule.handler(reader, match))
+                starts = _starts_before(text, anchor, rule.back)
+                for start in reversed(starts) if rule.nearest else starts:
+                    if start in tried:
+                        continue
+                    tried.add(start)
+                    match = rule.pattern.match(text, start, min(len(text), anchor.end + _REACH))
+                    if match:
+                        read = list(rule.handler(reader, match))
+                        reader.found.extend(read)
+                        if read and rule.nearest:
+                            break
     chosen = _settle(reader.found, len(text))
-    for step in (_add_listed_years, _join_of_year, _join_offsets, _join_ranges, _join_parentheses,
+    for step in (_add_listed_years, _join_of_year, _join_offsets, _join_week_of, _join_ranges, _join_parentheses,
                  _resolve_anchors):
         chosen = step(reader, chosen)
     values: list[StatedValue] = []
     for found in chosen:
-        if found.first is None:
+        first, last = found.first, found.last
+        if first is None:
             continue  # year-less or relative, and no publication date to read it against
-        found = _qualify(reader, _trim_full_stop(reader, found))
-        value: Value = found.first.text()
-        if found.last is not None and found.last != found.first:
-            value = {"min": found.first.text(), "max": found.last.text()}
+        found = _qualify(reader, _trim(reader, found))
+        value: Value = first.text()
+        if last is not None and last != first:
+            value = {"min": first.text(), "max": last.text()}
         values.append(StatedValue(kind=Kind.DATE, value=value, text=text[found.start:found.end],
                                   start=found.start, end=found.end, qualifier=found.qualifier))
     return values

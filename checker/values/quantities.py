@@ -7,6 +7,7 @@ label) and reads ranges and hedges with `numbers.read_values`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from checker.values.numbers import (
     read_values,
     tidy_number,
 )
+from checker.values.spans import first_disjoint
 
 if TYPE_CHECKING:
     from checker.values import Context
@@ -408,10 +410,7 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
                                                                          unit=unit))))
     # "an hour and 45 minutes" holds "45 minutes", "three quarters of an hour" holds "an hour":
     # the longer reading stands
-    kept: list[Reading] = []
-    for reading in sorted(readings, key=lambda r: (r.start - r.end, r.start)):
-        if not any(reading.start < k.end and k.start < reading.end for k in kept):
-            kept.append(reading)
+    kept = first_disjoint(sorted(readings, key=lambda r: (r.start - r.end, r.start)))
     return [_duration_stated(text, r) for r in sorted(kept, key=lambda r: r.start)]
 
 
@@ -453,8 +452,8 @@ def _more_parts(
         key, per = _DURATION_UNITS[unit]
         parts[key] += (0.5 if half.group(1).lower() == "half" else 0.25) * per
         return half.end()
-    later = [m for m in numbers if m.start >= end]
-    for nxt in later[:4]:
+    first_later = bisect.bisect_left(numbers, end, key=lambda m: m.start)
+    for nxt in numbers[first_later:first_later + 4]:
         gap = _NEXT_PART_RE.match(text, end)
         if gap is None or gap.end() != nxt.start or nxt.glue or nxt.words and nxt.fraction:
             break
