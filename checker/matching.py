@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from checker.articles import page_of
 from checker.models import Article, Claim, Kind, Sentence, StatedValue, Verdict
 from checker.values import Context, extract_values
 from checker.verdicts import closeness, judge
@@ -97,6 +98,7 @@ class Match:
     local: float  # closeness of the claim's words to the value, 0-1
     matched_words: tuple[str, ...]
     time: str | None  # the time the statement refers to
+    page: int | None = None  # the PDF page the value stands on
 
 
 def analyse_article(article: Article, sentences: list[Sentence], context: Context) -> AnalysedArticle:
@@ -383,6 +385,7 @@ class Matcher:
                         claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
                         value=value, score=round(min(option.score, 1.0), 3), local=round(option.evidence, 3),
                         matched_words=option.hits, time=_statement_time(value, values, sentence, analysed.article),
+                        page=page_of(analysed.article, value.start),
                     ))
         return matches
 

@@ -144,6 +144,7 @@ class Mention(_Record):
     time: str | None = None
     caveats: tuple[Caveat, ...] = ()
     matched_words: tuple[str, ...] = ()
+    page: int | None = None  # the page of a PDF article the value stands on
 
 
 class ClaimResult(_Record):

@@ -21,7 +21,7 @@ from pathlib import Path
 from checker import __version__
 from checker.articles import find_article_files
 from checker.cache import AnalysisCache, code_version
-from checker.claims import load_claims
+from checker.claims import find_claim_files, load_claims
 from checker.engines import Engine, EngineName, batched, make_engine
 from checker.errors import ConfigError
 from checker.matching import AnalysedArticle, Match, Matcher
@@ -330,7 +330,7 @@ def to_mention(claim: Claim, match: Match) -> Mention:
         sentence_start=match.sentence.start, qualifier=value.qualifier, role=value.role, time=match.time,
         caveats=caveats(claim, value.value, value.qualifier, match.time, match.score, WEAK_MATCH_SCORE)
         if verdict.value == "conflicts" else (),
-        matched_words=match.matched_words,
+        matched_words=match.matched_words, page=match.page,
     )
 
 
@@ -348,11 +348,14 @@ def generated_timestamp() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def inputs_digest(*roots: Path) -> str:
-    """A short SHA-256 over the names and bytes of every input file, to tell runs apart."""
+def inputs_digest(claims_path: Path, articles_path: Path) -> str:
+    """A short SHA-256 over the names and bytes of the claim and article files read, to tell runs apart.
+
+    Only what the check reads counts: a baseline or a README beside the claims does not.
+    """
     digest = hashlib.sha256()
-    for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    inputs = ((claims_path, find_claim_files(claims_path)), (articles_path, find_article_files(articles_path)))
+    for root, files in inputs:
         for path in files:
             digest.update(path.relative_to(root.parent if root.is_file() else root).as_posix().encode())
             digest.update(b"\0")

@@ -27,6 +27,8 @@ from checker.values import Context, Scale, extract_values
 from checker.words import Token
 
 _ARTICLES_LOG = logging.getLogger("checker.articles")
+# How far into an article its byline date may stand (the first 8 lines, at most this many characters).
+BYLINE_CHARS = 2000
 
 
 class RecordError(ValueError):
@@ -98,7 +100,8 @@ def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article
     """Where front matter gives no date, take a full date stated in the article's first lines (a byline)."""
     if article.published is not None:
         return article
-    head = "\n".join(article.text.split("\n")[:8])
+    # A byline is short: capping the head keeps a file that is one huge line from being read twice.
+    head = "\n".join(article.text[:BYLINE_CHARS].split("\n")[:8])
     for value in extract_values(head, Context(scales=scales), kinds=frozenset({Kind.DATE})):
         if isinstance(value.value, str) and len(value.value) == 10:
             return article.model_copy(update={"published": dt.date.fromisoformat(value.value)})

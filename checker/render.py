@@ -136,6 +136,7 @@ class MentionView:
     hit: str
     after: tuple[Piece, ...]
     place_href: str | None
+    page: str
     score: str
 
 
@@ -613,6 +614,7 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         other_time="" if Caveat.OTHER_TIME in mention.caveats else _other_time(claim, mention),
         before=_pieces(before, stems), hit=hit, after=_pieces(after, stems),
         place_href=f"#{_place_id(mention.article, mention.start)}" if in_text else None,
+        page=f"p. {mention.page}" if mention.page else "",
         score=_score(mention.score),
     )
 

@@ -72,3 +72,23 @@ def test_a_broken_pdf_is_skipped_with_a_warning(tmp_path: Path, caplog: pytest.L
     with caplog.at_level(logging.WARNING):
         assert read_article(tmp_path / "broken.pdf", tmp_path) is None
     assert "broken.pdf" in caplog.text
+
+
+def test_evidence_from_a_pdf_cites_its_page(tmp_path: Path) -> None:
+    import yaml
+
+    from checker.pipeline import run_check
+
+    filler = [f"Filler paragraph number {n} of the Riverside Care Trust's annual review, with nothing of note."
+              for n in range(40)]
+    (tmp_path / "articles").mkdir()
+    path = write_pdf(tmp_path / "articles" / "review.pdf", [*filler, "The Riverside Care Trust employed 410 staff "
+                                                            "at the end of the year, its accounts show."])
+    assert path.exists()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(yaml.safe_dump([{
+        "id": "staff", "claim": "The Riverside Care Trust employed 410 staff.", "subject": "Riverside Care Trust",
+        "kind": "count", "value": 410, "keywords": ["staff", "employed"]}]), encoding="utf-8")
+    result = run_check(tmp_path / "claims", tmp_path / "articles")
+    (mention,) = result.report.claims[0].mentions
+    assert (mention.value, mention.page) == (410, 2)
