@@ -47,6 +47,9 @@ def cli(verbose: int, quiet: bool) -> None:
     claimcheck check      the same check for CI: one line per conflict, exit 0/1/2
     claimcheck baseline   accept the current conflicts into claims/.baseline.yaml
     claimcheck export     the result as schema.org ClaimReview JSON-LD
+    claimcheck add        draft a claim from a sentence and append it to a claims file
+    claimcheck suggest    values the articles state that no claim covers, disagreements first
+    claimcheck lint       check claim files without running the check
     claimcheck extract    the values claimcheck finds in one text, to see why a value was (not) found
     claimcheck fetch      save web pages (URLs) as articles
     """
