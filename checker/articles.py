@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
 import ftfy
-import yaml
 from charset_normalizer import from_bytes
 
-from checker.errors import ArticleFileError
+from checker.errors import ArticleFileError, ConfigError
 from checker.models import Article
 from checker.paths import display_path
 from checker.readers import ReadText
 from checker.readers.html import read_html
 from checker.readers.markdown import strip_markdown
 from checker.readers.pdf import read_pdf
+from checker.safe_yaml import YamlProblem, load_yaml
 from checker.text import normalise_text
 
 log = logging.getLogger(__name__)
@@ -32,24 +33,69 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + PDF_SUFFI
 # `retrieved` is written by `claimcheck fetch`: when the page was downloaded (UTC).
 FRONT_MATTER_FIELDS = {"title", "url", "published", "publisher", "author", "notes", "retrieved"}
 # Files bigger than this are skipped with a warning, so one stray dump cannot exhaust memory.
+# `--max-article-bytes` (or the variable below, which worker processes inherit) changes it.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_ARTICLE_BYTES_VARIABLE = "CLAIMCHECK_MAX_ARTICLE_BYTES"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def find_article_files(folder: Path) -> list[Path]:
-    """Article files below `folder`, sorted by path; raises when the folder is missing."""
+    """Article files below `folder`, sorted by path; raises when the folder is missing.
+
+    Symbolic links are not followed (one could lead out of the folder, or round in a loop), and files
+    over the size limit are left out; each with a warning.
+    """
     if not folder.is_dir():
         raise ArticleFileError(f"{folder}: articles folder not found; pass --articles DIR with your article files")
+    limit = max_article_bytes()
+    files = []
     # Hidden files and folders are skipped: `claimcheck fetch` keeps the raw pages in `.raw/`.
-    files = sorted(
-        (p for p in folder.rglob("*")
-         if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and p.name.lower() != "readme.md"
-         and not any(part.startswith(".") for part in p.relative_to(folder).parts)),
-        key=lambda p: p.relative_to(folder).as_posix(),
-    )
+    # rglob does not descend into linked folders; linked files are refused below.
+    for path in folder.rglob("*"):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_symlink() and (path.suffix.lower() in ARTICLE_SUFFIXES or path.is_dir()):
+            _warn_once(f"{display_path(path)}: skipped, it is a symbolic link and links are not followed; "
+                       "copy the article into the folder instead")
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.lower() == "readme.md":
+            continue
+        try:
+            if not path.is_file():
+                continue
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reading it says why it cannot be read
+        if size > limit:
+            _warn_once(f"{display_path(path)}: skipped, {size} bytes is over the {limit} byte limit for an "
+                       "article; raise it with --max-article-bytes")
+            continue
+        files.append(path)
+    files.sort(key=lambda p: p.relative_to(folder).as_posix())
     _refuse_shared_ids(files, folder)
     return files
+
+
+# A run lists the folder more than once (to check, and to digest the inputs); each skip is said once.
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        log.warning("%s", message)
+
+
+def max_article_bytes() -> int:
+    """The size over which an article file is skipped: $CLAIMCHECK_MAX_ARTICLE_BYTES, else MAX_ARTICLE_BYTES."""
+    setting = os.environ.get(MAX_ARTICLE_BYTES_VARIABLE, "").strip()
+    if not setting:
+        return MAX_ARTICLE_BYTES
+    if not setting.isdigit() or int(setting) < 1:
+        raise ConfigError(f"{MAX_ARTICLE_BYTES_VARIABLE}={setting!r} is not a number of bytes; "
+                          "set it to a whole number like 50000000, or unset it")
+    return int(setting)
 
 
 def article_id(path: Path, root: Path) -> str:
@@ -94,9 +140,10 @@ def read_article(path: Path, root: Path) -> Article | None:
     shown = display_path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            log.warning("%s: skipped, %d bytes is over the %d byte limit for an article", shown, size,
-                        MAX_ARTICLE_BYTES)
+        limit = max_article_bytes()
+        if size > limit:
+            log.warning("%s: skipped, %d bytes is over the %d byte limit for an article; raise it with "
+                        "--max-article-bytes", shown, size, limit)
             return None
         raw = path.read_bytes()
     except OSError as exc:
@@ -170,11 +217,10 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise ArticleFileError(
-            f"{shown}:{line}: front matter is not valid YAML; fix the lines between the two '---'") from exc
+        meta = load_yaml(match.group(1) or "") or {}
+    except YamlProblem as exc:
+        raise ArticleFileError(f"{shown}:{(exc.line or 0) + 1}: front matter is not valid YAML ({exc.problem}); "
+                               "fix the lines between the two '---'") from exc
     if not isinstance(meta, dict):
         raise ArticleFileError(f"{shown}:2: front matter must be 'key: value' lines (title, url, published, ...)")
     unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_FIELDS)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from checker.errors import ConfigError
 from checker.models import ClaimResult, Mention, NormalValue, Report, Verdict
 from checker.paths import display_path
+from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 
 BASELINE_NAME = ".baseline.yaml"
 
@@ -96,13 +97,12 @@ def read_baseline(path: Path) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}: baseline file cannot be read ({exc}); save it as UTF-8 text") from exc
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        raise ConfigError(f"{where}: baseline is not valid YAML; fix it or rewrite it with 'claimcheck baseline'"
-                          ) from exc
+        root = compose_yaml(text)
+        data = None if root is None else construct_yaml(root)
+    except YamlProblem as exc:
+        where = f"{shown}:{exc.line}" if exc.line else shown
+        raise ConfigError(f"{where}: baseline is not valid YAML ({exc.problem}); fix it or rewrite it with "
+                          "'claimcheck baseline'") from exc
     if data is None:
         return Baseline(path=shown)
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):

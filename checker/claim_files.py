@@ -31,6 +31,7 @@ from checker.claims import find_claim_files
 from checker.errors import ClaimFileError
 from checker.output import write_atomic
 from checker.paths import display_path
+from checker.safe_yaml import YamlProblem, compose_yaml
 
 # How long an add waits for another one writing the same folder before refusing (seconds).
 LOCK_WAIT_SECONDS = 5.0
@@ -67,8 +68,8 @@ def take_snapshot(path: Path) -> Snapshot:
 def record_ids(path: Path) -> list[tuple[str, int]]:
     """The ids of a file's records with their lines; records without an id, and files that do not parse, give none."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        root = compose_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
         return []
     nodes = root.value if isinstance(root, yaml.SequenceNode) else [root] if root is not None else []
     found = []
@@ -136,11 +137,10 @@ def _appended_text(text: str, record: Mapping[str, Any], shown: str) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     body = text.removeprefix("\ufeff")
     try:
-        root = yaml.compose(body, Loader=yaml.SafeLoader) if body.strip() else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        raise ClaimFileError(f"{where}: YAML syntax error; fix it before adding a claim to this file") from exc
+        root = compose_yaml(body) if body.strip() else None
+    except YamlProblem as exc:
+        where = f"{shown}:{exc.line}" if exc.line else shown
+        raise ClaimFileError(f"{where}: {exc.problem}; fix it before adding a claim to this file") from exc
     item = render_record(record).replace("\n", newline)
     if root is None or (isinstance(root, yaml.SequenceNode) and not root.flow_style):
         if not text.strip():

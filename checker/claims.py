@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,6 +15,7 @@ from pydantic import ValidationError
 from checker.errors import ClaimFileError
 from checker.models import Claim, Kind, NormalValue, Tolerance
 from checker.paths import display_path
+from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
 from checker.values.numbers import parse_number, tidy_number
 
@@ -22,6 +25,12 @@ MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
+# What to do about a field of the wrong type, by pydantic's error type.
+_TYPE_HINTS = {
+    "string_type": "must be text; write it as a plain line, quoted if it holds ': '",
+    "tuple_type": "must be a list of text like [staff, employees]",
+    "list_type": "must be a list of text like [staff, employees]",
+}
 
 
 def find_claim_files(source: Path) -> list[Path]:
@@ -74,18 +83,18 @@ def read_claim_file(path: Path, scales: Mapping[str, Scale]) -> list[Claim]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ClaimFileError(f"{shown}: not UTF-8 text; save the file as UTF-8") from exc
+    if "\x00" in text:
+        raise ClaimFileError(f"{shown}: holds NUL bytes, so it is binary or UTF-16; save the file as UTF-8 text")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ClaimFileError(f"{where}: YAML syntax error ({problem}); fix the indentation or quoting there") from exc
+        root = compose_yaml(text)
+    except YamlProblem as exc:
+        raise ClaimFileError(f"{shown}:{exc.line}: {exc.problem}" if exc.line else f"{shown}: {exc.problem}") from exc
     if root is None:
         return []
     nodes = root.value if isinstance(root, yaml.SequenceNode) else [root]
     if not isinstance(root, yaml.SequenceNode | yaml.MappingNode):
-        raise ClaimFileError(f"{shown}:{root.start_mark.line + 1}: expected a list of claim records ('- id: ...')")
+        raise ClaimFileError(f"{shown}:{root.start_mark.line + 1}: expected a list of claim records; "
+                             "write each claim as a list item starting '- id: ...'")
     claims = []
     for node in nodes:
         claims.append(_claim_from_node(node, shown, scales))
@@ -98,9 +107,9 @@ def _claim_from_node(node: yaml.Node, shown: str, scales: Mapping[str, Scale]) -
         raise ClaimFileError(f"{shown}:{line}: each claim must be a mapping of fields (id, claim, kind, value, ...)")
     key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     try:
-        record = yaml.SafeLoader("").construct_document(node)
-    except yaml.YAMLError as exc:
-        raise ClaimFileError(f"{shown}:{line}: cannot read this record ({exc}); use plain YAML values") from exc
+        record = construct_yaml(node)
+    except YamlProblem as exc:
+        raise ClaimFileError(f"{shown}:{exc.line or line}: {exc.problem}") from exc
     if not isinstance(record, dict):
         raise ClaimFileError(f"{shown}:{line}: each claim must be a mapping of fields")
     claim_id = str(record.get("id", "?"))
@@ -135,6 +144,8 @@ def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[st
             data[listed] = [data[listed]]
     if "as_of" in data and data["as_of"] is not None:
         data["as_of"] = str(data["as_of"])
+        if _DATE_VALUE.match(data["as_of"]) and not _real_date(data["as_of"]):
+            raise fail("as_of", f"'{data['as_of']}' is not a date in the calendar; write YYYY, YYYY-MM or YYYY-MM-DD")
     data["id"] = str(data["id"])
     data["file"], data["line"] = file, line
     try:
@@ -148,7 +159,7 @@ def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[st
         hint = {
             "id": "must be lowercase letters, digits and '-', like 'trust-start-date'",
             "as_of": "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
-        }.get(field, error["msg"].lower())
+        }.get(field) or _TYPE_HINTS.get(error["type"]) or f"is invalid ({error['msg'].lower()}); fix its value"
         raise fail(field, hint) from None
 
 
@@ -167,20 +178,25 @@ def parse_claim_value(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Sca
         if hasattr(raw, "isoformat"):
             return str(raw.isoformat())[:10]
         if _DATE_VALUE.match(written):
+            if not _real_date(written):
+                raise fail("value", f"'{written}' is not a date in the calendar; write it like {example}")
             return written
         return _single_value(kind, written, problem)
     if kind is Kind.MONEY:
         if isinstance(raw, Mapping):
             amount, currency = raw.get("amount"), str(raw.get("currency", "")).upper()
-            if not isinstance(amount, int | float) or isinstance(amount, bool) or not _ISO_CURRENCY.match(currency):
+            if (not isinstance(amount, int | float) or isinstance(amount, bool) or not math.isfinite(amount)
+                    or not _ISO_CURRENCY.match(currency)):
                 raise fail("value", "money must have a numeric 'amount' and a three-letter 'currency' like GBP")
             return {"amount": tidy_number(amount), "currency": currency}
         return _single_value(kind, written, problem)
     if kind in (Kind.COUNT, Kind.PERCENT):
         if isinstance(raw, int | float) and not isinstance(raw, bool):
+            if not math.isfinite(raw):
+                raise problem
             return tidy_number(raw)
         number = parse_number(written.rstrip("%").strip())
-        if number is not None:
+        if number is not None and math.isfinite(number):
             return tidy_number(number)
         return _single_value(kind, written, problem)
     if kind is Kind.DURATION:
@@ -209,8 +225,18 @@ def parse_tolerance(raw: Any, fail: FailFactory) -> Tolerance:
     """'5%' as a relative tolerance, a plain number as an absolute one."""
     written = str(raw).strip()
     try:
-        if written.endswith("%"):
-            return Tolerance(relative=float(written[:-1]) / 100)
-        return Tolerance(absolute=float(written))
+        amount = float(written.removesuffix("%"))
     except ValueError:
-        raise fail("tolerance", f"'{written}' must be a percentage like 5% or a number like 10") from None
+        amount = math.nan
+    if not math.isfinite(amount) or amount < 0:
+        raise fail("tolerance", f"'{written}' must be a percentage like 5% or a number like 10")
+    return Tolerance(relative=amount / 100) if written.endswith("%") else Tolerance(absolute=amount)
+
+
+def _real_date(written: str) -> bool:
+    """'2014', '2014-10' or '2014-10-01' naming a day, month or year that exists."""
+    try:
+        dt.date.fromisoformat((written + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True

@@ -19,11 +19,12 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from checker.articles import load_articles
-from checker.claims import build_claim, find_claim_files
+from checker.claims import MAX_CLAIM_FILE_BYTES, build_claim, find_claim_files
 from checker.errors import ClaimFileError
 from checker.models import Article, Claim, Kind
 from checker.paths import display_path
 from checker.pipeline import generated_timestamp
+from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.text import split_sentences
 from checker.values import Scale
 from checker.words import tokenize
@@ -100,15 +101,16 @@ def _read_records(path: Path, scales: Mapping[str, Scale],
     """
     shown = display_path(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        if path.stat().st_size > MAX_CLAIM_FILE_BYTES:
+            findings.append(Finding(shown, 1, "unreadable", f"file is over {MAX_CLAIM_FILE_BYTES // 1024 // 1024} MB; "
+                                                            "split it or remove what is not claims"))
+            return []
+        root = compose_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         findings.append(Finding(shown, 1, "unreadable", f"cannot be read as UTF-8 text ({exc})"))
         return []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        findings.append(Finding(shown, mark.line + 1 if mark else 1, "yaml",
-                                f"YAML syntax error ({problem}); fix the indentation or quoting there"))
+    except YamlProblem as exc:
+        findings.append(Finding(shown, exc.line or 1, "yaml", exc.problem))
         return []
     if root is None:
         return []
@@ -121,7 +123,11 @@ def _read_records(path: Path, scales: Mapping[str, Scale],
         if not isinstance(node, yaml.MappingNode):
             findings.append(Finding(shown, line, "schema", "each claim must be a mapping of fields (id, claim, ...)"))
             continue
-        record = yaml.SafeLoader("").construct_document(node)
+        try:
+            record = construct_yaml(node)
+        except YamlProblem as exc:
+            findings.append(Finding(shown, exc.line or line, "yaml", exc.problem))
+            continue
         key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         claim_id = str(record.get("id", "?"))
         claim: Claim | None

@@ -42,11 +42,16 @@ def _umask() -> int:
 
 def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
     """Raise when an output path would overwrite (or sit inside) an input file or folder."""
-    target = output.resolve()
+    try:
+        target = output.resolve()
+    except RuntimeError as exc:  # a symbolic link loop
+        raise OutputError(f"{output}: this output path is a loop of symbolic links; choose another path") from exc
+    # A link is named as given: resolving it would name the file it points to.
+    shown = f"{display_path(output.parent)}/{output.name}" if output.is_symlink() else display_path(output)
     for source in inputs:
         root = source.resolve()
         if target == root or root in target.parents:
             raise OutputError(
-                f"{display_path(output)}: this output path is inside the input {display_path(source)}; "
+                f"{shown}: this output path is inside the input {display_path(source)}; "
                 "write the report somewhere else, e.g. reports/"
             )

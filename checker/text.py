@@ -106,6 +106,8 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st sr jr rev gen col capt lt sgt cllr hon no nos vs etc eg ie inc ltd co corp jan
 feb mar apr jun jul aug sep sept oct nov dec approx dept est fig govt univ u.s u.k
 """.split())
+_ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_LONGEST_ABBREVIATION = 16
 _SENTENCE_END = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9\u00c0-\u024f])""")
 
 
@@ -136,10 +138,14 @@ def _split_line(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[start:dot])
-    if not word:
+    # The run of letters and dots before the stop, read backwards and only as far as an abbreviation
+    # can reach: a regex over text[start:dot] would cost the whole line on every stop ("Mr. " * 10**5).
+    begin = dot
+    while begin > max(start, dot - _LONGEST_ABBREVIATION) and text[begin - 1] in _ABBREVIATION_CHARS:
+        begin -= 1
+    if begin == dot:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = text[begin:dot].lower().rstrip(".")
     # A single capital letter is an initial ("Julian A. Le Grand"), not a sentence end.
     return token in _ABBREVIATIONS or (len(token) == 1 and text[dot - 1].isupper())
 

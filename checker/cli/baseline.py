@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from checker.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline, render_baseline
+from checker.claims import find_claim_files
 from checker.cli.options import inputs_options
-from checker.output import write_atomic
+from checker.output import refuse_inputs, write_atomic
 from checker.paths import display_path
 from checker.pipeline import run_check
 
@@ -29,6 +30,7 @@ def baseline(claims_path: Path, articles_path: Path, out: Path | None) -> None:
       claimcheck baseline && git diff claims/.baseline.yaml
     """
     target = out or default_baseline_path(claims_path)
+    refuse_inputs(target, [articles_path, *find_claim_files(claims_path)] if claims_path.exists() else [articles_path])
     previous = read_baseline(target) if target.exists() else Baseline(path=display_path(target))
     entries = baseline_entries(run_check(claims_path, articles_path).report, previous)
     write_atomic(target, render_baseline(entries, name=display_path(target)))

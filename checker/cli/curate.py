@@ -17,6 +17,7 @@ from checker.drafting import check_field, draft_record, validate_record
 from checker.errors import ClaimFileError
 from checker.lint import Finding, lint_claims
 from checker.models import ClaimResult, Kind, Verdict
+from checker.output import refuse_inputs
 from checker.paths import display_path
 from checker.preview import preview_claim
 from checker.suggest import Suggestion, find_suggestions
@@ -81,6 +82,7 @@ def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: 
             raise click.UsageError("give the claim as a sentence: claimcheck add \"SENTENCE\" [--kind ... --value ...]")
         sentence = click.prompt("Claim sentence", type=str)
     target = target or _default_file(claims_path)
+    refuse_inputs(target, (articles_path,))
     taken = id_places([claims_path, target])
     if claim_id in taken:
         raise ClaimFileError(f"{taken[claim_id]}: claim '{claim_id}' already exists there; choose another --id")
