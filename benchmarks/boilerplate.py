@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from checker.articles import load_articles
-from checker.text import boilerplate_lines
+from checker.store.articles import load_articles
+from checker.text.normalise import boilerplate_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 

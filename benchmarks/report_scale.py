@@ -32,7 +32,7 @@ from checker.models import (  # noqa: E402
     Status,
     Verdict,
 )
-from checker.render import render_html  # noqa: E402
+from checker.report.render import render_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -130,7 +130,7 @@ def _naive(corpus: Path, claims: int) -> dict[str, float]:
     import yaml
     from rapidfuzz import fuzz
 
-    from checker.articles import iter_articles
+    from checker.store.articles import iter_articles
     from checker.values import Context, extract_values
 
     records = yaml.safe_load((corpus / "claims" / "claims.yaml").read_text(encoding="utf-8"))

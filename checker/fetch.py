@@ -17,12 +17,12 @@ from typing import IO
 import yaml
 
 from checker import __version__
-from checker.articles import ARTICLE_SUFFIXES, decode_article_bytes
 from checker.errors import OutputError
-from checker.output import write_atomic
-from checker.paths import display_path
 from checker.pipeline import generated_timestamp
-from checker.readers.html import read_html
+from checker.store.articles import ARTICLE_SUFFIXES, decode_article_bytes
+from checker.store.output import write_atomic
+from checker.store.paths import display_path
+from checker.store.readers.html import read_html
 
 USER_AGENT = f"claimcheck/{__version__} (article fetcher; one request per URL)"
 TIMEOUT_SECONDS = 20.0

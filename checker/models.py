@@ -65,7 +65,7 @@ class Tolerance(_Record):
 
 
 class Claim(_Record):
-    """One hand-curated claim, its value normalised (see checker.claims for parsing)."""
+    """One hand-curated claim, its value normalised (see checker.store.claims for parsing)."""
 
     id: str = Field(pattern=ID_PATTERN)
     claim: str = Field(min_length=1)

@@ -3,7 +3,7 @@
 Articles stream through in two passes so a large corpus is never held whole: the first
 analyses each article (or finds it in the analysis cache) and sums how many sentences
 hold each word, which weighs the claims' words; the second matches each article's
-analysis against the claims. The per-article work runs on an engine (checker.engines).
+analysis against the claims. The per-article work runs on an engine (checker.scale.engines).
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import __version__
-from checker.articles import find_article_files
-from checker.cache import AnalysisCache, code_version
-from checker.claims import find_claim_files, load_claims
-from checker.engines import Engine, EngineName, batched, make_engine
 from checker.errors import ConfigError
-from checker.matching import AnalysedArticle, Match, Matcher
+from checker.matching.evidence import AnalysedArticle, Match, Matcher
 from checker.models import Article, ArticleSummary, Claim, ClaimResult, Mention, Report
-from checker.paths import display_path
-from checker.records import (
+from checker.scale.cache import AnalysisCache, code_version
+from checker.scale.engines import Engine, EngineName, batched, make_engine
+from checker.scale.records import (
     ArticleRecord,
     RecordError,
     analyse_file,
@@ -36,6 +33,9 @@ from checker.records import (
     read_record,
     scales_digest,
 )
+from checker.store.articles import find_article_files
+from checker.store.claims import find_claim_files, load_claims
+from checker.store.paths import display_path
 from checker.values import Scale, builtin_scales
 from checker.verdicts import caveats, judge, roll_up
 

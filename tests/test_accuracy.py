@@ -9,7 +9,7 @@ import yaml
 from scoring import score
 
 from checker.pipeline import run_check
-from checker.render import render_json
+from checker.report.render import render_json
 
 ROOT = Path(__file__).parent.parent
 

@@ -16,12 +16,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker import claim_files
-from checker.claim_files import append_record, render_record, take_snapshot
-from checker.claims import load_claims
+from checker.store import claim_files
 from checker.cli import cli
-from checker.drafting import draft_record, validate_record
+from checker.curate.drafting import draft_record, validate_record
 from checker.errors import CheckerError, ClaimFileError
+from checker.store.claim_files import append_record, render_record, take_snapshot
+from checker.store.claims import load_claims
 
 GOLDEN = Path(__file__).parent / "golden" / "add"
 SENTENCE = "The Riverside library opened in June 2016."

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.articles import load_articles, read_article
 from checker.errors import ArticleFileError
+from checker.store.articles import load_articles, read_article
 
 BODY = "Council approves \u00a341.6m for the trust\n\nThe council\u2019s cabinet agreed the budget.\n"
 

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from test_check_formats import corpus, run  # the tests/data/ci corpus copied to a temporary folder
 
-from checker.baseline import BaselineEntry, canonical_value, read_baseline, render_baseline
 from checker.cli import cli
 from checker.errors import ConfigError
+from checker.findings.baseline import BaselineEntry, canonical_value, read_baseline, render_baseline
 
 __all__ = ["corpus"]  # a fixture: pytest finds it here by name
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cache import CACHE_FILE
 from checker.cli import cli
 from checker.pipeline import Settings, run_check
-from checker.render import render_json
+from checker.report.render import render_json
+from checker.scale.cache import CACHE_FILE
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_cold_and_warm_cache_give_the_json_of_a_run_without_cache(corpus: Path, 
 def test_a_warm_run_reads_no_article_again(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _json(corpus, tmp_path / "cache")
     analysed: list[Path] = []
-    import checker.records as records
+    import checker.scale.records as records
 
     original = records.analyse_file
 

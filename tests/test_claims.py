@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.claims import load_claims
 from checker.errors import ClaimFileError
 from checker.models import Kind, Tolerance
+from checker.store.claims import load_claims
 
 
 def copy_claims(data_path: Path, tmp_path: Path, *names: str) -> Path:

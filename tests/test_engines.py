@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.engines import EngineName, LocalEngine
 from checker.pipeline import Settings, run_check
-from checker.render import render_json
+from checker.report.render import render_json
+from checker.scale.engines import EngineName, LocalEngine
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.articles import load_articles
 from checker.cli import cli
 from checker.fetch import USER_AGENT, article_slug
+from checker.store.articles import load_articles
 
 PAGE = (Path(__file__).parent / "data" / "articles" / "seeds-html" / "004_92dd316e499adfc4.html").read_bytes()
 CANONICAL = ("https://www.doncasterfreepress.co.uk/news/politics/leaders-in-charge-of-doncasters-children-say-"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.errors import ConfigError
-from checker.history import find_previous, load_previous, snapshot
+from checker.report.history import find_previous, load_previous, snapshot
 
 
 def _result(*conflicts: tuple[str, str, object], articles: tuple[str, ...] = ("a",)) -> dict[str, object]:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.articles import read_article
-from checker.readers.html import read_html
+from checker.store.articles import read_article
+from checker.store.readers.html import read_html
 
 SEED_PAGE = "seeds-html/003_a0a19384d7ec2052.html"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.articles import read_article
-from checker.readers.markdown import strip_markdown
+from checker.store.articles import read_article
+from checker.store.readers.markdown import strip_markdown
 
 ARTICLE = """---
 title: Trust budget agreed

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pdfs import write_pdf
 
-from checker.articles import page_of, read_article
+from checker.store.articles import page_of, read_article
 
 LINES = [
     "Children's Services Inspection Report",

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from pdfs import write_pdf
 
-from checker.articles import split_front_matter
 from checker.pipeline import CheckResult, run_check
-from checker.text import normalise_text
+from checker.store.articles import split_front_matter
+from checker.text.normalise import normalise_text
 
 ROOT = Path(__file__).parent.parent
 

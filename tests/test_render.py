@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from checker.history import compare, snapshot
 from checker.models import (
     Article,
     ArticleSummary,
@@ -27,7 +26,8 @@ from checker.models import (
     Status,
     Verdict,
 )
-from checker.render import format_value, render_html, render_json
+from checker.report.history import compare, snapshot
+from checker.report.render import format_value, render_html, render_json
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -537,9 +537,9 @@ def test_no_changes_section_without_a_previous_result(sample_html: str) -> None:
 
 
 def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.render
+    import checker.report.render
 
-    monkeypatch.setattr(checker.render, "MAX_MATRIX_CELLS", 4)
+    monkeypatch.setattr(checker.report.render, "MAX_MATRIX_CELLS", 4)
     html = render_html(*sample_case())
     section = html[html.index('id="matrix"'):html.index('id="coverage"')]
     assert "<table" not in section and "6 claims × 3 articles are too many pairs" in section

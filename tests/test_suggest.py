@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.claims import load_claims
 from checker.cli import cli
-from checker.drafting import validate_record
-from checker.suggest import find_suggestions
+from checker.curate.drafting import validate_record
+from checker.curate.suggest import find_suggestions
+from checker.store.claims import load_claims
 
 ROOT = Path(__file__).parent.parent
 

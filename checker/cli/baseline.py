@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from checker.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline, render_baseline
-from checker.claims import find_claim_files
 from checker.cli.options import inputs_options
-from checker.output import refuse_inputs, write_atomic
-from checker.paths import display_path
+from checker.findings.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline, render_baseline
 from checker.pipeline import run_check
+from checker.store.claims import find_claim_files
+from checker.store.output import refuse_inputs, write_atomic
+from checker.store.paths import display_path
 
 
 @click.command()

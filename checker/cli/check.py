@@ -11,16 +11,16 @@ from typing import IO
 
 import click
 
-from checker.baseline import read_baseline
-from checker.changes import Scope, changed_since, scope_of_paths
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options, summary_line
 from checker.cli.progress import run_options, run_with_options
-from checker.findings import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
-from checker.findings_github import render_github
-from checker.findings_junit import render_junit
-from checker.findings_sarif import render_sarif
+from checker.findings.baseline import read_baseline
+from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
+from checker.findings.scope import Scope, changed_since, scope_of_paths
+from checker.formats.github import render_github
+from checker.formats.junit import render_junit
+from checker.formats.sarif import render_sarif
 from checker.pipeline import CheckResult
-from checker.render import render_json
+from checker.report.render import render_json
 
 log = logging.getLogger(__name__)
 

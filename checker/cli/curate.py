@@ -11,16 +11,16 @@ from typing import Any
 
 import click
 
-from checker.claim_files import append_record, id_places, render_record, take_snapshot
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options
-from checker.drafting import check_field, draft_record, validate_record
+from checker.curate.drafting import check_field, draft_record, validate_record
+from checker.curate.lint import Finding, lint_claims
+from checker.curate.preview import preview_claim
+from checker.curate.suggest import Suggestion, find_suggestions
 from checker.errors import ClaimFileError
-from checker.lint import Finding, lint_claims
 from checker.models import ClaimResult, Kind, Verdict
-from checker.output import refuse_inputs
-from checker.paths import display_path
-from checker.preview import preview_claim
-from checker.suggest import Suggestion, find_suggestions
+from checker.store.claim_files import append_record, id_places, render_record, take_snapshot
+from checker.store.output import refuse_inputs
+from checker.store.paths import display_path
 from checker.values import Scale, builtin_scales
 
 # The file `add` writes to when neither --file nor the variable names one and --claims is a folder.

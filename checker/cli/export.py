@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from checker.claimreview import render_claimreview
 from checker.cli.options import inputs_options
-from checker.output import refuse_inputs, write_atomic
+from checker.formats.claimreview import render_claimreview
 from checker.pipeline import run_check
+from checker.store.output import refuse_inputs, write_atomic
 
 
 class ExportFormat(StrEnum):

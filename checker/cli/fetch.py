@@ -8,7 +8,7 @@ import click
 
 from checker.cli.options import EXIT_FINDINGS
 from checker.fetch import MAX_PAGE_BYTES, TIMEOUT_SECONDS, FetchResult, fetch_articles
-from checker.paths import display_path
+from checker.store.paths import display_path
 
 
 @click.command()

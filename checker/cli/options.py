@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 
 import click
 
-from checker.articles import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE
 from checker.models import Status
 from checker.pipeline import CheckResult
+from checker.store.articles import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,8 +11,8 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from checker.engines import EngineName
 from checker.pipeline import CheckResult, Settings, run_check
+from checker.scale.engines import EngineName
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import click
 
-from checker.articles import read_article
 from checker.cli.options import inputs_options, summary_line
 from checker.cli.progress import run_options, run_with_options
 from checker.errors import CheckerError
-from checker.history import compare, find_previous
-from checker.output import refuse_inputs, write_atomic
-from checker.render import render_html, render_json
-from checker.text import normalise_text
+from checker.report.history import compare, find_previous
+from checker.report.render import render_html, render_json
+from checker.store.articles import read_article
+from checker.store.output import refuse_inputs, write_atomic
+from checker.text.normalise import normalise_text
 from checker.values import Context, extract_values
 
 

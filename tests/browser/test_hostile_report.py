@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from checker.pipeline import run_check
-from checker.render import render_html
+from checker.report.render import render_html
 
 HOSTILE = Path(__file__).parent.parent / "data" / "hostile-report"
 

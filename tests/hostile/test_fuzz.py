@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.articles import decode_article_bytes, split_front_matter
-from checker.claims import read_claim_file
 from checker.errors import ArticleFileError, ClaimFileError
-from checker.safe_yaml import compose_yaml
-from checker.text import boilerplate_lines, normalise_text, split_sentences
+from checker.store.articles import decode_article_bytes, split_front_matter
+from checker.store.claims import read_claim_file
+from checker.store.safe_yaml import compose_yaml
+from checker.text.normalise import boilerplate_lines, normalise_text, split_sentences
 from checker.values import Context, builtin_scales, extract_values
 
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from checker.models import ArticleSummary, ClaimResult, Report, Status, Verdict
-from checker.render import format_value
+from checker.report.render import format_value
 
 # ClaimReview wants a rating on a numeric scale with a textual name (alternateName); claimcheck's
 # three statuses map onto 1 (worst) to 3 (best).

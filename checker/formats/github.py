@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.findings import UNCONFIRMED_MESSAGE, Findings, conflict_message, stale_message
+from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, conflict_message, stale_message
 
 # https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions: a message
 # escapes %, CR and LF; a property value escapes those and ':' and ',' too.

@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.errors import ConfigError
 from checker.models import SCHEMA, Report
-from checker.paths import display_path
+from checker.store.paths import display_path
 
 # The JSON result's name beside the HTML report that `report` compares with by default.
 DEFAULT_NAME = "report.json"

@@ -18,16 +18,16 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-from checker.articles import load_articles
-from checker.claims import MAX_CLAIM_FILE_BYTES, build_claim, find_claim_files
 from checker.errors import ClaimFileError
 from checker.models import Article, Claim, Kind
-from checker.paths import display_path
 from checker.pipeline import generated_timestamp
-from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
-from checker.text import split_sentences
+from checker.store.articles import load_articles
+from checker.store.claims import MAX_CLAIM_FILE_BYTES, build_claim, find_claim_files
+from checker.store.paths import display_path
+from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
+from checker.text.normalise import split_sentences
+from checker.text.words import tokenize
 from checker.values import Scale
-from checker.words import tokenize
 
 # Two claims of one kind and value whose sentences score this much (rapidfuzz token_set_ratio,
 # 0-100) say the same thing; the bundled claims that differ only in their year stay below it

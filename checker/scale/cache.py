@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from checker.errors import ConfigError
-from checker.paths import display_path
+from checker.store.paths import display_path
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ CACHE_FILE = "analysis.sqlite3"
 # Bump when the table layout or the record encoding changes.
 CACHE_FORMAT = "claimcheck-analysis/1"
 # Folders of the package whose code cannot change what an article's record holds.
-NOT_ANALYSIS = frozenset({"cli", "templates"})
+NOT_ANALYSIS = frozenset({"cli", "report", "formats", "curate", "findings"})
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);

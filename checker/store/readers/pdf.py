@@ -10,8 +10,8 @@ from collections import Counter
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from checker.readers import ReadText
-from checker.text import normalise_text
+from checker.store.readers import ReadText
+from checker.text.normalise import normalise_text
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 """Editing claim files in place: a record appended with every comment, the order and the formatting kept.
 
-Reading for the check stays in `checker.claims` (safe loader); this module is the one writer.
+Reading for the check stays in `checker.store.claims` (safe loader); this module is the one writer.
 The new record is dumped by ruamel.yaml and appended to the file's text as it is, so nothing
-already there changes by a byte. The write is atomic (temp file + rename, `checker.output`), is
+already there changes by a byte. The write is atomic (temp file + rename, `checker.store.output`), is
 taken under an advisory lock so two concurrent adds both land or one refuses, and re-reads the
 file under that lock so a file changed meanwhile is never overwritten blindly.
 """
@@ -27,11 +27,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from checker.claims import find_claim_files
 from checker.errors import ClaimFileError
-from checker.output import write_atomic
-from checker.paths import display_path
-from checker.safe_yaml import YamlProblem, compose_yaml
+from checker.store.claims import find_claim_files
+from checker.store.output import write_atomic
+from checker.store.paths import display_path
+from checker.store.safe_yaml import YamlProblem, compose_yaml
 
 # How long an add waits for another one writing the same folder before refusing (seconds).
 LOCK_WAIT_SECONDS = 5.0

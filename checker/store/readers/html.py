@@ -6,7 +6,7 @@ import logging
 
 import trafilatura
 
-from checker.readers import ReadText
+from checker.store.readers import ReadText
 
 log = logging.getLogger(__name__)
 

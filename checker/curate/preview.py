@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.claim_files import render_record
-from checker.claims import find_claim_files, load_claims
 from checker.models import ClaimResult
 from checker.pipeline import CheckResult, Settings, run_check
+from checker.store.claim_files import render_record
+from checker.store.claims import find_claim_files, load_claims
 from checker.values import Scale
 
 # The draft's file sorts last among the copies, so its line numbers never shift the others'.

@@ -15,13 +15,13 @@ from charset_normalizer import from_bytes
 
 from checker.errors import ArticleFileError, ConfigError
 from checker.models import Article
-from checker.paths import display_path
-from checker.readers import ReadText
-from checker.readers.html import read_html
-from checker.readers.markdown import strip_markdown
-from checker.readers.pdf import read_pdf
-from checker.safe_yaml import YamlProblem, load_yaml
-from checker.text import normalise_text
+from checker.store.paths import display_path
+from checker.store.readers import ReadText
+from checker.store.readers.html import read_html
+from checker.store.readers.markdown import strip_markdown
+from checker.store.readers.pdf import read_pdf
+from checker.store.safe_yaml import YamlProblem, load_yaml
+from checker.text.normalise import normalise_text
 
 log = logging.getLogger(__name__)
 

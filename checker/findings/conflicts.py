@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.baseline import Baseline, BaselineEntry, conflict_key
-from checker.changes import Scope, narrow_report
+from checker.findings.baseline import Baseline, BaselineEntry, conflict_key
+from checker.findings.scope import Scope, narrow_report
 from checker.models import Article, ClaimResult, Mention, Report, Status, Verdict
 from checker.pipeline import CheckResult
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import OutputError
-from checker.paths import display_path
+from checker.store.paths import display_path
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from checker.history import Changes, ConflictChange
 from checker.models import (
     Article,
     ArticleSummary,
@@ -29,7 +28,8 @@ from checker.models import (
     Status,
     Verdict,
 )
-from checker.timeline import Datum, Plot, date_of, numeric, plot
+from checker.report.history import Changes, ConflictChange
+from checker.report.timeline import Datum, Plot, date_of, numeric, plot
 
 # Characters of a mention's sentence kept on each side of the value; a badly split
 # "sentence" can be a whole paragraph, and the full text is in the articles section anyway.
@@ -52,7 +52,7 @@ DURATION_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "secon
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _ENV = Environment(
-    loader=PackageLoader("checker", "templates"),
+    loader=PackageLoader("checker.report", "templates"),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,
@@ -370,7 +370,7 @@ class PageView:
 def render_html(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> str:
     """The self-contained HTML discrepancy report for `report`, quoting the `articles`' text.
 
-    `changes` (see checker.history) adds the "what changed" section.
+    `changes` (see checker.report.history) adds the "what changed" section.
     """
     page = build_page(report, articles, changes)
     return _ENV.get_template("report.html").render(page=page)

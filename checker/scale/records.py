@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.articles import read_article
-from checker.matching import AnalysedArticle, analyse_article
+from checker.matching.evidence import AnalysedArticle, analyse_article
 from checker.models import Article, Kind, Sentence, StatedValue
-from checker.text import boilerplate_lines, split_sentences
+from checker.store.articles import read_article
+from checker.text.normalise import boilerplate_lines, split_sentences
+from checker.text.words import Token
 from checker.values import Context, Scale, extract_values
-from checker.words import Token
 
-_ARTICLES_LOG = logging.getLogger("checker.articles")
+_ARTICLES_LOG = logging.getLogger("checker.store.articles")
 # How far into an article its byline date may stand (the first 8 lines, at most this many characters).
 BYLINE_CHARS = 2000
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from checker.articles import page_of
 from checker.models import Article, Claim, Kind, Sentence, StatedValue, Verdict
+from checker.store.articles import page_of
+from checker.text.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 from checker.values import Context, extract_values
 from checker.verdicts import closeness, judge
-from checker.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 
 # Scores are on a 0-1 scale (the JSON `score`).
 # A sentence must cover this share of the claim's weighted words to be read at all.

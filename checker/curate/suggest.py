@@ -18,15 +18,15 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from checker.claim_files import id_places
-from checker.drafting import draft_record, validate_record
+from checker.curate.drafting import draft_record, validate_record
 from checker.errors import ClaimFileError
-from checker.matching import analyse_article
+from checker.matching.evidence import analyse_article
 from checker.models import Kind, NormalValue, StatedValue
 from checker.pipeline import Settings, run_check
-from checker.text import boilerplate_lines, split_sentences
+from checker.store.claim_files import id_places
+from checker.text.normalise import boilerplate_lines, split_sentences
+from checker.text.words import tokenize
 from checker.values import Context, Scale, builtin_scales
-from checker.words import tokenize
 
 # Two values are about the same thing when the words around them score this much (rapidfuzz
 # token_set_ratio, 0-100) and share at least MIN_SHARED_WORDS stems. Chosen on the bundled corpus:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from checker.claims import build_claim, parse_claim_value, parse_tolerance
 from checker.errors import ClaimFileError
 from checker.models import DATE_PATTERN, ID_PATTERN, Claim, Kind, NormalValue, StatedValue
+from checker.store.claims import build_claim, parse_claim_value, parse_tolerance
+from checker.text.words import STOP_WORDS
 from checker.values import Context, Scale, builtin_scales, extract_values
-from checker.words import STOP_WORDS
 
 # The order fields are written in, as the bundled claim files write them.
 FIELD_ORDER = ("id", "claim", "subject", "kind", "value", "tolerance", "scale", "as_of", "keywords", "sources", "notes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from checker.findings import UNCONFIRMED_MESSAGE, Conflict, Findings, conflict_message, stale_message
+from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Conflict, Findings, conflict_message, stale_message
 from checker.models import Status
 
 

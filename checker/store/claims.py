@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from checker.errors import ClaimFileError
 from checker.models import Claim, Kind, NormalValue, Tolerance
-from checker.paths import display_path
-from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
+from checker.store.paths import display_path
+from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
 from checker.values.numbers import parse_number, tidy_number
 

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from checker.errors import ConfigError
 from checker.models import ClaimResult, Mention, NormalValue, Report, Verdict
-from checker.paths import display_path
-from checker.safe_yaml import YamlProblem, compose_yaml, construct_yaml
+from checker.store.paths import display_path
+from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 
 BASELINE_NAME = ".baseline.yaml"
 

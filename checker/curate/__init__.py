@@ -1,0 +1,1 @@
+"""Curating claims: drafting from a sentence, suggesting uncovered values, linting, previewing."""

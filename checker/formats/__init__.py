@@ -1,0 +1,1 @@
+"""The result in each format it leaves the program in: text, JSON, JUnit, SARIF, GitHub, ClaimReview, baseline."""

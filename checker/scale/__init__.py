@@ -1,0 +1,1 @@
+"""Running at corpus size: the analysis cache, per-article records, and the local and Dask engines."""

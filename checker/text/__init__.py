@@ -1,0 +1,1 @@
+"""Text as strings: normalising characters, web furniture, sentences with offsets, words."""
