@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from checker.store.articles import load_articles
-from checker.text.normalise import boilerplate_lines
+from checker.text.boilerplate import boilerplate_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from checker.store.articles import iter_articles  # noqa: E402
-from checker.text.normalise import boilerplate_lines, split_sentences  # noqa: E402
+from checker.text.boilerplate import boilerplate_lines  # noqa: E402
+from checker.text.sentences import split_sentences  # noqa: E402
 
 PLACES = """Doncaster Rotherham Barnsley Sheffield Wakefield Leeds Bradford Kirklees Calderdale Sandwell Slough
 Birmingham Coventry Walsall Dudley Wolverhampton Solihull Stockport Trafford Oldham Rochdale Bolton Wigan Salford

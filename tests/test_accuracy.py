@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from scoring import score
 
+from checker.formats.json import render_json
 from checker.pipeline import run_check
-from checker.report.render import render_json
 
 ROOT = Path(__file__).parent.parent
 

@@ -16,10 +16,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.store import claim_files
 from checker.cli import cli
 from checker.curate.drafting import draft_record, validate_record
 from checker.errors import CheckerError, ClaimFileError
+from checker.store import claim_files
 from checker.store.claim_files import append_record, render_record, take_snapshot
 from checker.store.claims import load_claims
 
@@ -283,7 +283,8 @@ def test_interactive_add_prompts_with_defaults_and_checks_each_field(corpus: Pat
         term.expect("added 'trust-rating-2018' to claims/claims.yaml:1")
         assert term.process.wait(timeout=30) == 0
     [claim] = load_claims(corpus / "claims" / "claims.yaml")
-    assert (claim.id, claim.value, claim.as_of, claim.subject, claim.keywords, claim.sources) == (
+    as_of = claim.as_of.to_json() if claim.as_of else None
+    assert (claim.id, claim.value.to_json(), as_of, claim.subject, claim.keywords, claim.sources) == (
         "trust-rating-2018", "good", "2018", "Riverside Care Trust", ("inspectors", "rated"), ("review",))
 
 
@@ -299,7 +300,7 @@ def test_suggest_accept_goes_through_add(corpus: Path) -> None:
         term.expect("added 'riverside-opened-library-long' to claims/claims.yaml:1")
         assert term.process.wait(timeout=30) == 0
     [claim] = load_claims(corpus / "claims" / "claims.yaml")
-    assert (claim.value, claim.sources) == ("2016-06", ("launch", "review"))
+    assert (claim.value.to_json(), claim.sources) == ("2016-06", ("launch", "review"))
 
 
 def _compare_golden(actual: str, golden: Path, update: bool) -> None:

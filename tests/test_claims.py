@@ -30,7 +30,7 @@ def test_written_values_are_normalised(data_path: Path, tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     claims = load_claims(copy_claims(data_path, tmp_path, "valid.yaml"))
     by_id = {c.id: c for c in claims}
-    assert by_id["trust-budget"].value == {"amount": 47000000, "currency": "GBP"}
+    assert by_id["trust-budget"].value.to_json() == {"amount": 47000000, "currency": "GBP"}
     assert by_id["trust-budget"].kind is Kind.MONEY
     assert by_id["staff-count"].tolerance == Tolerance(relative=0.05)
     assert by_id["staff-count"].keywords == ("staff", "employees")
@@ -97,3 +97,24 @@ def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:
 def test_an_empty_file_holds_no_claims(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("# nothing yet\n")
     assert load_claims(tmp_path) == []
+
+
+def test_keywords_written_as_numbers_are_taken_as_text(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        "- id: plan-year\n  claim: The business plan was agreed in 2008.\n  kind: date\n  value: 2008\n"
+        "  keywords: [2008, business plan]\n  sources: 12\n")
+    (claim,) = load_claims(tmp_path)
+    assert claim.keywords == ("2008", "business plan")
+    assert claim.sources == ("12",)
+
+
+def test_every_bad_record_of_a_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "two.yaml").write_text(
+        "- id: first\n  claim: A.\n  kind: colour\n  value: 1\n"
+        "- id: second\n  claim: B.\n  kind: count\n  value: many\n")
+    message = error_of(tmp_path)
+    assert message.splitlines() == [
+        f"{tmp_path.as_posix()}/two.yaml:3: claim 'first': field 'kind' must be one of date, money, count, percent, "
+        "duration, rating, not 'colour'",
+        f"{tmp_path.as_posix()}/two.yaml:8: claim 'second': field 'value' 'many' is not a count; write it like 450",
+    ]

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.formats.json import render_json
 from checker.pipeline import Settings, run_check
-from checker.report.render import render_json
 from checker.scale.engines import EngineName, LocalEngine
 
 

@@ -32,7 +32,7 @@ def corpus(tmp_path: Path) -> Corpus:
 
 def mentions(result: CheckResult, claim_id: str) -> list[tuple[str, Any, Verdict]]:
     claim = next(c for c in result.report.claims if c.id == claim_id)
-    return [(m.article, m.value, m.verdict) for m in claim.mentions]
+    return [(m.article, m.value.to_json(), m.verdict) for m in claim.mentions]
 
 
 BUDGET_CLAIMS = [
@@ -92,8 +92,8 @@ def test_a_later_figure_conflicts_with_a_caveat_about_time(corpus: Corpus) -> No
     }, published="2023-09-01")
     claim = next(c for c in result.report.claims if c.id == "staff")
     (mention,) = claim.mentions
-    assert (mention.value, mention.verdict) == (410, Verdict.CONFLICTS)
-    assert mention.time == "2023-03"
+    assert (mention.value.to_json(), mention.verdict) == (410, Verdict.CONFLICTS)
+    assert mention.time is not None and mention.time.to_json() == "2023-03"
     assert Caveat.OTHER_TIME in mention.caveats
 
 

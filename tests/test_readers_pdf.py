@@ -91,4 +91,4 @@ def test_evidence_from_a_pdf_cites_its_page(tmp_path: Path) -> None:
         "kind": "count", "value": 410, "keywords": ["staff", "employed"]}]), encoding="utf-8")
     result = run_check(tmp_path / "claims", tmp_path / "articles")
     (mention,) = result.report.claims[0].mentions
-    assert (mention.value, mention.page) == (410, 2)
+    assert (mention.value.to_json(), mention.page) == (410, 2)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from checker.formats.json import render_json
 from checker.models import (
     Article,
     ArticleSummary,
@@ -25,9 +26,10 @@ from checker.models import (
     Report,
     Status,
     Verdict,
+    display_raw,
 )
 from checker.report.history import compare, snapshot
-from checker.report.render import format_value, render_html, render_json
+from checker.report.render import render_html
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -417,11 +419,11 @@ def test_render_json_round_trips_with_schema_first() -> None:
     (Kind.DURATION, {"years": "ten"}, '{"years": "ten"}'),
 ])
 def test_values_are_written_for_people(kind: Kind, value: Any, shown: str) -> None:
-    assert format_value(kind, value) == shown
+    assert display_raw(kind, value) == shown
 
 
 def test_a_qualifier_is_shown_with_its_value() -> None:
-    assert format_value(Kind.COUNT, 500, "around") == "around 500"
+    assert display_raw(Kind.COUNT, 500, "around") == "around 500"
 
 
 class _TagBalance(HTMLParser):
@@ -537,9 +539,9 @@ def test_no_changes_section_without_a_previous_result(sample_html: str) -> None:
 
 
 def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.report.render
+    import checker.report.page
 
-    monkeypatch.setattr(checker.report.render, "MAX_MATRIX_CELLS", 4)
+    monkeypatch.setattr(checker.report.page, "MAX_MATRIX_CELLS", 4)
     html = render_html(*sample_case())
     section = html[html.index('id="matrix"'):html.index('id="coverage"')]
     assert "<table" not in section and "6 claims × 3 articles are too many pairs" in section

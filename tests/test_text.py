@@ -7,7 +7,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.text.normalise import boilerplate_lines, normalise_text, split_sentences
+from checker.text.boilerplate import boilerplate_lines
+from checker.text.normalise import normalise_text
+from checker.text.sentences import split_sentences
 
 
 def test_normalise_straightens_quotes_dashes_and_spaces() -> None:

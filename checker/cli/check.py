@@ -17,10 +17,10 @@ from checker.findings.baseline import read_baseline
 from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
 from checker.formats.github import render_github
+from checker.formats.json import render_json
 from checker.formats.junit import render_junit
 from checker.formats.sarif import render_sarif
 from checker.pipeline import CheckResult
-from checker.report.render import render_json
 
 log = logging.getLogger(__name__)
 

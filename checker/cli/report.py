@@ -12,8 +12,9 @@ import click
 from checker.cli.options import inputs_options, summary_line
 from checker.cli.progress import run_options, run_with_options
 from checker.errors import CheckerError
+from checker.formats.json import render_json
 from checker.report.history import compare, find_previous
-from checker.report.render import render_html, render_json
+from checker.report.render import render_html
 from checker.store.articles import read_article
 from checker.store.output import refuse_inputs, write_atomic
 from checker.text.normalise import normalise_text

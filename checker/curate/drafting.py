@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from checker.errors import ClaimFileError
-from checker.models import DATE_PATTERN, ID_PATTERN, Claim, Kind, NormalValue, StatedValue
+from checker.models import DATE_PATTERN, ID_PATTERN, Claim, Kind, PartialDate, Range, RangeOrScalar, StatedValue
 from checker.store.claims import build_claim, parse_claim_value, parse_tolerance
 from checker.text.words import STOP_WORDS
 from checker.values import Context, Scale, builtin_scales, extract_values
@@ -24,7 +24,6 @@ FIELD_ORDER = ("id", "claim", "subject", "kind", "value", "tolerance", "scale", 
 ID_WORDS = 3
 MAX_KEYWORDS = 4
 
-_CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # A name: capitalised words or acronyms, joined by the small words names use ("Department for Education").
@@ -56,8 +55,8 @@ def draft_record(sentence: str, overrides: Mapping[str, Any] | None = None, take
         if chosen.kind is Kind.RATING and chosen.scale:
             record["scale"] = chosen.scale
         as_of = chosen.time or _other_date(found, chosen)
-        if as_of and re.match(DATE_PATTERN, as_of):
-            record["as_of"] = as_of
+        if as_of:
+            record["as_of"] = as_of.root
     spans = [(v.start, v.end) for v in found]
     subject = _subject(sentence, spans)
     if subject:
@@ -134,17 +133,7 @@ def written_value(stated: StatedValue, scales: Mapping[str, Scale] | None = None
     """A stated value as a curator writes it in a claim file ("£41.6m", "10 years", "63%", 657, "2014-10")."""
     scales = scales if scales is not None else builtin_scales()
     value = stated.value
-    candidates: list[Any] = []
-    if stated.kind is Kind.COUNT and isinstance(value, int | float):
-        candidates.append(value)
-    elif stated.kind is Kind.PERCENT and isinstance(value, int | float):
-        candidates.append(f"{value}%")
-    elif stated.kind in (Kind.DATE, Kind.RATING) and isinstance(value, str):
-        candidates.append(value)
-    elif stated.kind is Kind.MONEY and isinstance(value, dict) and "amount" in value:
-        candidates.append(_written_money(value["amount"], str(value["currency"])))
-    elif stated.kind is Kind.DURATION and isinstance(value, dict) and "min" not in value and "max" not in value:
-        candidates.append(" ".join(f"{n} {unit if n != 1 else unit[:-1]}" for unit, n in value.items()))
+    candidates: list[Any] = [] if isinstance(value, Range) else [value.written()]
     candidates.append(stated.text)
     for candidate in candidates:
         if _reads_back(stated.kind, candidate, stated.scale, value, scales):
@@ -178,8 +167,7 @@ def _preferred(found: list[StatedValue], prefer: StatedValue | None) -> StatedVa
 def _main_value(found: list[StatedValue], kind: Kind | None) -> StatedValue | None:
     # A date beside another value usually says when that value held (its as_of), so the other
     # value is the claim; ranges and differences ("two years earlier") make poor claims.
-    plain = [v for v in found if not (isinstance(v.value, dict) and ({"min", "max"} & v.value.keys()))
-             and v.role not in ("earlier", "later")]
+    plain = [v for v in found if not isinstance(v.value, Range) and v.role not in ("earlier", "later")]
     if kind is not None:
         return next((v for v in plain + found if v.kind is kind), None)
     for pool in (plain, found):
@@ -191,24 +179,13 @@ def _main_value(found: list[StatedValue], kind: Kind | None) -> StatedValue | No
     return None
 
 
-def _other_date(found: list[StatedValue], chosen: StatedValue) -> str | None:
+def _other_date(found: list[StatedValue], chosen: StatedValue) -> PartialDate | None:
     if chosen.kind is Kind.DATE:
         return None
-    dates = [v for v in found if v.kind is Kind.DATE and isinstance(v.value, str)]
-    return str(dates[0].value) if dates else None
+    return next((v.value for v in found if isinstance(v.value, PartialDate)), None)
 
 
-def _written_money(amount: float, currency: str) -> str:
-    symbol = _CURRENCY_SYMBOLS.get(currency)
-    for size, suffix in ((1e9, "bn"), (1e6, "m")):
-        if abs(amount) >= size:
-            number = f"{amount / size:.3f}".rstrip("0").rstrip(".")
-            return f"{symbol}{number}{suffix}" if symbol else f"{number}{suffix} {currency}"
-    number = f"{amount:,.2f}".removesuffix(".00")
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
-
-
-def _reads_back(kind: Kind, written: Any, scale: str | None, expected: NormalValue,
+def _reads_back(kind: Kind, written: Any, scale: str | None, expected: RangeOrScalar,
                 scales: Mapping[str, Scale]) -> bool:
     def fail(field: str, message: str) -> ClaimFileError:
         return ClaimFileError(message)

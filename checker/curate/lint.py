@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from checker.errors import ClaimFileError
-from checker.models import Article, Claim, Kind
+from checker.models import Article, Claim
 from checker.pipeline import generated_timestamp
 from checker.store.articles import load_articles
-from checker.store.claims import MAX_CLAIM_FILE_BYTES, build_claim, find_claim_files
+from checker.store.claims import read_claims
 from checker.store.paths import display_path
-from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
-from checker.text.normalise import split_sentences
+from checker.text.sentences import split_sentences
 from checker.text.words import tokenize
 from checker.values import Scale
 
@@ -66,23 +63,12 @@ def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Sca
                 today: dt.date | None = None) -> list[Finding]:
     """Every problem of every claims file under `claims_path`, sorted by place."""
     today = today or dt.date.fromisoformat(generated_timestamp()[:10])
-    findings: list[Finding] = []
-    claims: list[Claim] = []
-    ids: dict[str, tuple[str, int]] = {}
-    for path in find_claim_files(claims_path):
-        for record_id, place, claim in _read_records(path, scales, findings):
-            if record_id in ids:
-                first = ids[record_id]
-                findings.append(Finding(*place, "duplicate-id",
-                                        f"claim '{record_id}': id already used at {first[0]}:{first[1]}; "
-                                        "give one of them another id"))
-            else:
-                ids[record_id] = place
-            if claim is not None:
-                claims.append(claim)
+    found = read_claims(claims_path, scales)
+    findings = [Finding(p.file, p.line or 1, p.code, p.message) for p in found.problems]
+    claims = list(found.claims)
     for claim in claims:
-        if claim.as_of and claim.as_of > today.isoformat()[:len(claim.as_of)]:
-            findings.append(_at(claim, "future-as-of", f"claim '{claim.id}': as_of {claim.as_of} is in the future "
+        if claim.as_of and claim.as_of.interval()[0] > today:
+            findings.append(_at(claim, "future-as-of", f"claim '{claim.id}': as_of {claim.as_of.root} is in the future "
                                                       f"(today is {today.isoformat()}); check the year",
                                 Severity.WARNING))
     findings.extend(_near_duplicates(claims))
@@ -91,76 +77,6 @@ def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Sca
     else:
         logging.warning("%s: no articles folder; sources and words were not checked", display_path(articles_path))
     return sorted(findings, key=lambda f: (f.file, f.line, f.code, f.message))
-
-
-def _read_records(path: Path, scales: Mapping[str, Scale],
-                  findings: list[Finding]) -> list[tuple[str, tuple[str, int], Claim | None]]:
-    """(id, place, claim or None when invalid) for each record; problems go to `findings`.
-
-    Unlike `load_claims`, which stops at a file's first bad record, this reads every record.
-    """
-    shown = display_path(path)
-    try:
-        if path.stat().st_size > MAX_CLAIM_FILE_BYTES:
-            findings.append(Finding(shown, 1, "unreadable", f"file is over {MAX_CLAIM_FILE_BYTES // 1024 // 1024} MB; "
-                                                            "split it or remove what is not claims"))
-            return []
-        root = compose_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        findings.append(Finding(shown, 1, "unreadable", f"cannot be read as UTF-8 text ({exc})"))
-        return []
-    except YamlProblem as exc:
-        findings.append(Finding(shown, exc.line or 1, "yaml", exc.problem))
-        return []
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode | yaml.MappingNode):
-        findings.append(Finding(shown, root.start_mark.line + 1, "schema", "expected a list of claim records"))
-        return []
-    records = []
-    for node in root.value if isinstance(root, yaml.SequenceNode) else [root]:
-        line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            findings.append(Finding(shown, line, "schema", "each claim must be a mapping of fields (id, claim, ...)"))
-            continue
-        try:
-            record = construct_yaml(node)
-        except YamlProblem as exc:
-            findings.append(Finding(shown, exc.line or line, "yaml", exc.problem))
-            continue
-        key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-        claim_id = str(record.get("id", "?"))
-        claim: Claim | None
-        try:
-            claim = build_claim(record, _failer(claim_id, key_lines, line), scales, file=shown, line=line)
-        except _FieldError as exc:
-            claim = None
-            findings.append(Finding(shown, exc.line, _schema_code(exc.field, record), str(exc)))
-        records.append((claim_id, (shown, line), claim))
-    return records
-
-
-class _FieldError(ClaimFileError):
-    """A record's problem with the field and line it is at, so lint can place it."""
-
-    def __init__(self, field: str, line: int, message: str) -> None:
-        super().__init__(message)
-        self.field, self.line = field, line
-
-
-def _failer(claim_id: str, key_lines: Mapping[str, int], line: int) -> Callable[[str, str], ClaimFileError]:
-    def fail(field: str, message: str) -> ClaimFileError:
-        return _FieldError(field, key_lines.get(field, line), f"claim '{claim_id}': field '{field}' {message}")
-
-    return fail
-
-
-def _schema_code(field: str, record: Mapping[str, Any]) -> str:
-    if field == "scale":
-        return "unknown-scale"
-    if field == "value" and str(record.get("kind", "")).lower() == Kind.RATING.value:
-        return "unknown-label"
-    return "schema"
 
 
 def _near_duplicates(claims: list[Claim]) -> list[Finding]:

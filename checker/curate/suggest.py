@@ -16,15 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import JsonValue
 from rapidfuzz import fuzz
 
 from checker.curate.drafting import draft_record, validate_record
 from checker.errors import ClaimFileError
 from checker.matching.evidence import analyse_article
-from checker.models import Kind, NormalValue, StatedValue
+from checker.models import Count, Kind, Range, StatedValue
 from checker.pipeline import Settings, run_check
 from checker.store.claim_files import id_places
-from checker.text.normalise import boilerplate_lines, split_sentences
+from checker.text.boilerplate import boilerplate_lines
+from checker.text.sentences import split_sentences
 from checker.text.words import tokenize
 from checker.values import Context, Scale, builtin_scales
 
@@ -47,7 +49,7 @@ class Evidence:
 
     article: str
     published: dt.date | None
-    value: NormalValue
+    value: JsonValue  # its JSON form, as the suggestions print it
     text: str
     sentence: str
     start: int
@@ -69,7 +71,7 @@ class Suggestion:
         return sorted({e.article for e in self.evidence})
 
     @property
-    def values(self) -> list[NormalValue]:
+    def values(self) -> list[JsonValue]:
         """The distinct values stated, most stated first."""
         counts = Counter(json.dumps(e.value, sort_keys=True) for e in self.evidence)
         return [json.loads(v) for v, _ in counts.most_common()]
@@ -115,7 +117,8 @@ def find_suggestions(claims_path: Path, articles_path: Path, kinds: frozenset[Ki
                 if not _claimable(value, uncovered, kinds) or len(value.text) * 2 >= len(sentence.text.strip()):
                     continue
                 words = _context_words(sentence.text, sentence.start, value) | _anchors(value, values)
-                evidence.append(Evidence(article.id, article.published, value.value, value.text, sentence.text,
+                evidence.append(Evidence(article.id, article.published, value.value.model_dump(mode="json"), value.text,
+                                         sentence.text,
                                          value.start, value, words))
     groups = _group(evidence)
     groups = [g for g in groups if len(g.sources) >= min_sources]
@@ -134,7 +137,7 @@ def find_suggestions(claims_path: Path, articles_path: Path, kinds: frozenset[Ki
     return suggestions
 
 
-def _differ(a: NormalValue, b: NormalValue) -> bool:
+def _differ(a: JsonValue, b: JsonValue) -> bool:
     if isinstance(a, str) and isinstance(b, str):  # dates: "2017-11" and "2017" agree
         shared = min(len(a), len(b))
         return a[:shared] != b[:shared]
@@ -144,11 +147,11 @@ def _differ(a: NormalValue, b: NormalValue) -> bool:
 def _claimable(value: StatedValue, uncovered: list[StatedValue], kinds: frozenset[Kind] | None) -> bool:
     if kinds is not None and value.kind not in kinds:
         return False
-    if isinstance(value.value, dict) and {"min", "max"} & value.value.keys():
+    if isinstance(value.value, Range):
         return False  # a range makes a poor claim
     if value.role in ("earlier", "later", "longer", "shorter", "more", "less"):
         return False  # a difference ("two years earlier") is about another value
-    if value.kind is Kind.COUNT and isinstance(value.value, int | float) and value.value < MIN_COUNT:
+    if isinstance(value.value, Count) and value.value.root < MIN_COUNT:
         return False
     # A date beside another uncovered value says when that value held: it becomes that draft's as_of.
     return not (value.kind is Kind.DATE and any(v.kind is not Kind.DATE for v in uncovered))
@@ -158,7 +161,8 @@ def _anchors(value: StatedValue, sentence_values: list[StatedValue]) -> frozense
     """The sentence's values of other kinds, as words: two statements beside the same "good" rating or the
     same 657 staff speak of the same event even when their words differ. Dates are left out: "in 2014"
     stands beside too many different things."""
-    return frozenset(f"{_ANCHOR}{v.kind.value}:{json.dumps(v.value, sort_keys=True)}" for v in sentence_values
+    return frozenset(f"{_ANCHOR}{v.kind.value}:{json.dumps(v.value.model_dump(mode='json'), sort_keys=True)}"
+                     for v in sentence_values
                      if v.kind not in (value.kind, Kind.DATE) and v.role != "target")
 
 
@@ -219,7 +223,7 @@ def _draft(group: Suggestion, taken: Mapping[str, str], scales: Mapping[str, Sca
     return record
 
 
-def _shown(value: NormalValue) -> str:
+def _shown(value: JsonValue) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError, field_validator
 
 from checker.errors import ConfigError
-from checker.models import ClaimResult, Mention, NormalValue, Report, Verdict
+from checker.models import ClaimResult, Mention, RangeOrScalar, Report, Verdict
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 
@@ -40,7 +40,7 @@ class BaselineEntry(BaseModel):
 
     claim: str
     article: str
-    value: NormalValue
+    value: JsonValue  # as the file writes it; compared through canonical_value
     stated: str | None = None
     reason: str | None = None
     accepted_by: str | None = None
@@ -71,9 +71,10 @@ class Baseline:
         return {entry.key: entry for entry in self.entries}
 
 
-def canonical_value(value: NormalValue) -> str:
+def canonical_value(value: RangeOrScalar | JsonValue) -> str:
     """A normalised value as comparable text: sorted keys, and 47000000.0 the same as 47000000."""
-    return json.dumps(_plain(value), sort_keys=True, ensure_ascii=False)
+    plain = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+    return json.dumps(_plain(plain), sort_keys=True, ensure_ascii=False)
 
 
 def conflict_key(claim: ClaimResult, mention: Mention) -> ConflictKey:
@@ -135,7 +136,8 @@ def baseline_entries(report: Report, previous: Baseline | None = None) -> list[B
                 continue
             old = kept.get(key)
             entries[key] = BaselineEntry(
-                claim=claim.id, article=mention.article, value=mention.value, stated=mention.text,
+                claim=claim.id, article=mention.article, value=mention.value.model_dump(mode="json"),
+                stated=mention.text,
                 reason=old.reason if old else None, accepted_by=old.accepted_by if old else None,
                 accepted_on=old.accepted_on if old else None,
             )

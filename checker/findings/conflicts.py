@@ -83,9 +83,9 @@ def conflict_message(conflict: Conflict, published: dict[str, str]) -> str:
     mention, claim = conflict.mention, conflict.claim
     when = published.get(mention.article)
     caveats = f" [{', '.join(c.value for c in mention.caveats)}]" if mention.caveats else ""
-    return (f"states {json.dumps(mention.value, ensure_ascii=False)} "
+    return (f"states {json.dumps(mention.value.model_dump(mode='json'), ensure_ascii=False)} "
             f"({mention.text!r}{', ' + when if when else ''}) "
-            f"but the claim says {json.dumps(claim.value, ensure_ascii=False)}{caveats}")
+            f"but the claim says {json.dumps(claim.value.model_dump(mode='json'), ensure_ascii=False)}{caveats}")
 
 
 def stale_message(entry: BaselineEntry) -> str:

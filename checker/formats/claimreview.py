@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.models import ArticleSummary, ClaimResult, Report, Status, Verdict
-from checker.report.render import format_value
+from checker.models import ArticleSummary, ClaimResult, Report, Status, Verdict, described
 
 # ClaimReview wants a rating on a numeric scale with a textual name (alternateName); claimcheck's
 # three statuses map onto 1 (worst) to 3 (best).
@@ -30,7 +29,7 @@ def _review(claim: ClaimResult, articles: dict[str, ArticleSummary], report: Rep
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "identifier": claim.id,
-        "claimReviewed": claim.claim or f"{claim.id}: {format_value(claim.kind, claim.value)}",
+        "claimReviewed": claim.claim or f"{claim.id}: {claim.value.display()}",
         "author": {"@type": "Organization", "name": author},
         "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
                          "alternateName": label},
@@ -66,7 +65,7 @@ def _item(claim: ClaimResult, articles: dict[str, ArticleSummary]) -> dict[str, 
 
 
 def _body(claim: ClaimResult) -> str:
-    claimed = format_value(claim.kind, claim.value)
+    claimed = claim.value.display()
     if not claim.mentions:
         return f"No article checked states a value for this claim ({claimed})."
     agree = sorted({m.article for m in claim.mentions if m.verdict is Verdict.AGREES})
@@ -75,6 +74,6 @@ def _body(claim: ClaimResult) -> str:
     if agree:
         parts.append(f"Agreeing sources: {', '.join(agree)}.")
     for mention in conflict:
-        parts.append(f"{mention.article} states {format_value(claim.kind, mention.value, mention.qualifier)}: "
+        parts.append(f"{mention.article} states {described(mention.value, mention.qualifier)}: "
                      f"\"{mention.sentence.strip()}\"")
     return " ".join(parts)

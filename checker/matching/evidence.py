@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from checker.models import Article, Claim, Kind, Sentence, StatedValue, Verdict
+from checker.models import Article, Claim, Kind, PartialDate, Range, Sentence, StatedValue, Verdict
 from checker.store.articles import page_of
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 from checker.values import Context, extract_values
@@ -97,7 +97,7 @@ class Match:
     score: float  # sentence score, 0-1
     local: float  # closeness of the claim's words to the value, 0-1
     matched_words: tuple[str, ...]
-    time: str | None  # the time the statement refers to
+    time: PartialDate | None  # the time the statement refers to
     page: int | None = None  # the PDF page the value stands on
 
 
@@ -584,7 +584,8 @@ def _token_position(tokens: list[Token], value: StatedValue) -> float:
     return 0.0
 
 
-def _statement_time(value: StatedValue, values: list[StatedValue], sentence: Sentence, article: Article) -> str | None:
+def _statement_time(value: StatedValue, values: list[StatedValue], sentence: Sentence,
+                    article: Article) -> PartialDate | None:
     """The time a statement refers to: the date that goes with it in its sentence, else the article's date."""
     if value.time:
         return value.time
@@ -593,7 +594,7 @@ def _statement_time(value: StatedValue, values: list[StatedValue], sentence: Sen
     nearest = _nearest([v for v in values if v.kind is Kind.DATE], value, sentence)
     if nearest is not None:
         when = nearest.value
-        if isinstance(when, dict):
-            when = when.get("max") or when.get("min")
-        return str(when) if when else None
-    return article.published.isoformat() if article.published else None
+        if isinstance(when, Range):  # a range's later end, as the old code took "max" first
+            when = when.max if when.max is not None else when.bound()
+        return when if isinstance(when, PartialDate) else None
+    return PartialDate(article.published.isoformat()) if article.published else None

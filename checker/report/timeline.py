@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from checker.models import Kind
-from checker.values import builtin_scales
+from checker.models import Duration, PartialDate, Range, RangeOrScalar, Rating, Scalar
+from checker.values import Scale
 
 # The drawing's coordinate space (the SVG viewBox); CSS scales it to the column width.
 WIDTH, HEIGHT = 640, 150
@@ -27,9 +25,6 @@ MAX_YEAR_TICKS = 8
 # Days added on each side of the dates so no point sits on the frame.
 PAD_DAYS = 120
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Duration units in months, to put "10 years" and "18 months" on one axis.
-_MONTHS_PER = {"years": 12.0, "months": 1.0, "weeks": 12 / 52.18, "days": 12 / 365.25}
 
 
 @dataclass(frozen=True)
@@ -80,24 +75,28 @@ class Plot:
     as_of_x: float | None
 
 
-def numeric(kind: Kind, value: Any) -> tuple[float, float] | None:
-    """A normalised value as (low, high) on one number line for its kind; None when it cannot be placed."""
-    if isinstance(value, Mapping) and ("min" in value or "max" in value) and "amount" not in value:
-        low = numeric(kind, value.get("min")) if value.get("min") is not None else None
-        high = numeric(kind, value.get("max")) if value.get("max") is not None else None
+def numeric(value: RangeOrScalar, scales: Mapping[str, Scale]) -> tuple[float, float] | None:
+    """A value as (low, high) on one number line for its kind; None when it cannot be placed.
+
+    Dates go by year (2014.75 for October 2014), durations by month, ratings by their rank on a
+    scale (the best highest); a range spans its bounds, an open one is its one bound.
+    """
+    if isinstance(value, Range):
+        low = numeric(value.min, scales) if value.min is not None else None
+        high = numeric(value.max, scales) if value.max is not None else None
         if low and high:
             return low[0], high[1]
         return low or high
-    number = _scalar(kind, value)
+    number = _scalar(value, scales)
     return None if number is None or not math.isfinite(number) else (number, number)
 
 
 def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_label: str,
-         as_of: str | None, as_of_label: str) -> Plot | None:
+         as_of: PartialDate | None, as_of_label: str) -> Plot | None:
     """Lay out `data` with the claimed value as a line and `as_of` as a mark on the time axis."""
     if not data:
         return None
-    as_of_day = date_of(as_of) if as_of else None
+    as_of_day = as_of.interval()[0] if as_of else None
     days = [d.published.toordinal() for d in data] + ([as_of_day.toordinal()] if as_of_day else [])
     x0, x1 = min(days) - PAD_DAYS, max(days) + PAD_DAYS
     numbers = [n for d in data for n in (d.low, d.high)] + (list(claimed) if claimed else [])
@@ -127,20 +126,8 @@ def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_lab
     )
 
 
-def date_of(value: str) -> dt.date | None:
-    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
-    match = _DATE.match(value)
-    if not match:
-        return None
-    year, month, day = match.groups()
-    try:
-        return dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-
-
 def _value_ticks(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_label: str,
-                 y_of: Any) -> tuple[Tick, ...]:
+                 y_of: Callable[[float], float]) -> tuple[Tick, ...]:
     """The claimed value, the lowest and the highest stated value, labelled; labels too close to read are dropped."""
     wanted: list[tuple[float, str]] = []
     if claimed:
@@ -157,30 +144,17 @@ def _value_ticks(data: Sequence[Datum], claimed: tuple[float, float] | None, cla
     return tuple(ticks)
 
 
-def _scalar(kind: Kind, value: Any) -> float | None:
-    if kind is Kind.DATE:
-        day = date_of(value) if isinstance(value, str) else None
-        return day.year + (day.timetuple().tm_yday - 1) / 366 if day else None
-    if kind is Kind.MONEY:
-        if isinstance(value, Mapping) and _is_number(value.get("amount")):
-            return float(value["amount"])
-        return None
-    if kind in (Kind.COUNT, Kind.PERCENT):
-        return float(value) if _is_number(value) else None
-    if kind is Kind.DURATION:
-        if not isinstance(value, Mapping) or not value:
-            return None
-        if not all(unit in _MONTHS_PER and _is_number(n) for unit, n in value.items()):
-            return None
-        return sum(_MONTHS_PER[unit] * float(n) for unit, n in value.items())
-    if kind is Kind.RATING and isinstance(value, str):
+def _scalar(value: Scalar, scales: Mapping[str, Scale]) -> float | None:
+    if isinstance(value, PartialDate):
+        day = value.interval()[0]
+        return day.year + (day.timetuple().tm_yday - 1) / 366
+    if isinstance(value, Duration):
+        return value.in_months()
+    if isinstance(value, Rating):
         # Best first on the scale: plot the best highest.
-        for scale in builtin_scales().values():
-            rank = scale.rank(value)
+        for scale in scales.values():
+            rank = scale.rank(value.root)
             if rank is not None:
                 return float(-rank)
-    return None
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+        return None
+    return value.span()[0]

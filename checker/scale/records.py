@@ -8,7 +8,6 @@ Sentences without values can match no claim, so they are not kept.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -20,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from checker.matching.evidence import AnalysedArticle, analyse_article
-from checker.models import Article, Kind, Sentence, StatedValue
+from checker.models import Article, Kind, PartialDate, Sentence, StatedValue
 from checker.store.articles import read_article
-from checker.text.normalise import boilerplate_lines, split_sentences
+from checker.text.boilerplate import boilerplate_lines
+from checker.text.sentences import split_sentences
 from checker.text.words import Token
 from checker.values import Context, Scale, extract_values
 
@@ -103,8 +103,8 @@ def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article
     # A byline is short: capping the head keeps a file that is one huge line from being read twice.
     head = "\n".join(article.text[:BYLINE_CHARS].split("\n")[:8])
     for value in extract_values(head, Context(scales=scales), kinds=frozenset({Kind.DATE})):
-        if isinstance(value.value, str) and len(value.value) == 10:
-            return article.model_copy(update={"published": dt.date.fromisoformat(value.value)})
+        if isinstance(value.value, PartialDate) and value.value.precision == 3:
+            return article.model_copy(update={"published": value.value.interval()[0]})
     return article
 
 

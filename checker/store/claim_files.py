@@ -1,6 +1,6 @@
 """Editing claim files in place: a record appended with every comment, the order and the formatting kept.
 
-Reading for the check stays in `checker.store.claims` (safe loader); this module is the one writer.
+Reading stays in `checker.store.claims` (the one loader); this module is the one writer.
 The new record is dumped by ruamel.yaml and appended to the file's text as it is, so nothing
 already there changes by a byte. The write is atomic (temp file + rename, `checker.store.output`), is
 taken under an advisory lock so two concurrent adds both land or one refuses, and re-reads the
@@ -28,7 +28,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from checker.errors import ClaimFileError
-from checker.store.claims import find_claim_files
+from checker.store.claims import read_claims
 from checker.store.output import write_atomic
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, compose_yaml
@@ -65,31 +65,13 @@ def take_snapshot(path: Path) -> Snapshot:
         raise ClaimFileError(f"{display_path(path)}: cannot be read ({exc.strerror or exc})") from exc
 
 
-def record_ids(path: Path) -> list[tuple[str, int]]:
-    """The ids of a file's records with their lines; records without an id, and files that do not parse, give none."""
-    try:
-        root = compose_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return []
-    nodes = root.value if isinstance(root, yaml.SequenceNode) else [root] if root is not None else []
-    found = []
-    for node in nodes:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
-                    found.append((str(value.value), node.start_mark.line + 1))
-    return found
-
-
 def id_places(sources: Iterable[Path]) -> dict[str, str]:
-    """Every claim id under the given files or folders, with its place ('claims/a.yaml:12')."""
+    """Every claim id under the given files or folders (valid records or not), with its place ('claims/a.yaml:12')."""
     places: dict[str, str] = {}
     for source in sources:
-        if not source.exists():
-            continue
-        for path in find_claim_files(source):
-            for claim_id, line in record_ids(path):
-                places.setdefault(claim_id, f"{display_path(path)}:{line}")
+        if source.exists():
+            for claim_id, (file, line) in read_claims(source).places.items():
+                places.setdefault(claim_id, f"{file}:{line}")
     return places
 
 
@@ -121,9 +103,10 @@ def append_record(path: Path, record: Mapping[str, Any], snapshot: Snapshot | No
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise ClaimFileError(f"{shown}: not UTF-8 text; save the file as UTF-8") from exc
-        for claim_id, line in record_ids(path) if raw else []:
-            if claim_id == record.get("id"):
-                raise ClaimFileError(f"{shown}:{line}: claim '{claim_id}' is already there; choose another --id")
+        taken = read_claims(path).places if raw else {}
+        if record.get("id") in taken:
+            line = taken[str(record["id"])][1]
+            raise ClaimFileError(f"{shown}:{line}: claim '{record['id']}' is already there; choose another --id")
         new_text = _appended_text(text, record, shown)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         write_atomic(path, new_text)

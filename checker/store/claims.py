@@ -1,11 +1,18 @@
-"""Reading claim files: YAML with line numbers, written values parsed, errors that name their place."""
+"""The one claim loader: claim files found, every record of every file read and checked, each problem placed.
+
+`read_claims` reads every record it can and lists every problem (file, line, what to fix), so
+`lint` reports them all in one run; `load_claims` is the same read for the check, failing with
+all the problems at once. The written values are parsed here ("£41.6 million", "10 years").
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from checker.errors import ClaimFileError
-from checker.models import Claim, Kind, NormalValue, Tolerance
+from checker.models import Claim, Kind, RangeOrScalar, Tolerance, value_of
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
@@ -22,6 +29,8 @@ from checker.values.numbers import parse_number, tidy_number
 CLAIM_SUFFIXES = (".yaml", ".yml")
 # A claims file is small, hand-written YAML; anything bigger is a mistake (or an attack).
 MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024
+CLAIM_FIELDS = ("id", "claim", "kind", "value", "subject", "keywords", "as_of", "tolerance", "scale", "sources",
+                "notes")
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -31,6 +40,40 @@ _TYPE_HINTS = {
     "tuple_type": "must be a list of text like [staff, employees]",
     "list_type": "must be a list of text like [staff, employees]",
 }
+
+
+@dataclass(frozen=True)
+class ClaimProblem:
+    """One thing wrong in a claims file: where, a code for tools (`schema`, `yaml`...), and what to fix."""
+
+    file: str
+    line: int | None  # None when the problem is the whole file's
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """What the claim files under one path hold: the valid claims, every problem, and where each id stands."""
+
+    claims: tuple[Claim, ...]  # valid and with an id not used before, in file order
+    problems: tuple[ClaimProblem, ...]
+    # every record's id (valid or not) with its first place (file, line)
+    places: Mapping[str, tuple[str, int]] = dataclasses.field(default_factory=dict)
+
+
+class FieldError(ClaimFileError):
+    """A record's problem at one field, with the line of that field."""
+
+    def __init__(self, field: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.field, self.line = field, line
+
+
+FailFactory = Callable[[str, str], ClaimFileError]
 
 
 def find_claim_files(source: Path) -> list[Path]:
@@ -46,81 +89,118 @@ def find_claim_files(source: Path) -> list[Path]:
 
 
 def load_claims(source: Path, scales: Mapping[str, Scale] | None = None) -> list[Claim]:
-    """Every claim under `source`, checked; all problems of all files are reported together."""
+    """Every claim under `source`, checked; raises ClaimFileError listing every problem of every file."""
+    found = read_claims(source, scales)
+    if found.problems:
+        raise ClaimFileError("\n".join(str(p) for p in found.problems))
+    return sorted(found.claims, key=lambda c: c.id)
+
+
+def read_claims(source: Path, scales: Mapping[str, Scale] | None = None) -> ClaimSet:
+    """Every record of every claim file under `source`: the valid claims, and every problem placed."""
     scales = scales if scales is not None else builtin_scales()
-    claims: list[Claim] = []
-    problems: list[str] = []
+    problems: list[ClaimProblem] = []
+    places: dict[str, tuple[str, int]] = {}
+    claims: dict[str, Claim] = {}
     for path in find_claim_files(source):
-        try:
-            claims.extend(read_claim_file(path, scales))
-        except ClaimFileError as exc:
-            problems.append(str(exc))
-    seen: dict[str, Claim] = {}
-    for claim in claims:
-        if claim.id in seen:
-            first = seen[claim.id]
-            problems.append(
-                f"{claim.file}:{claim.line}: claim '{claim.id}': id already used at {first.file}:{first.line}; "
-                "give one of them another id"
-            )
-        seen[claim.id] = claim
-    if problems:
-        raise ClaimFileError("\n".join(problems))
-    return sorted(claims, key=lambda c: c.id)
+        for claim_id, place, claim in read_claim_file(path, scales, problems):
+            first = places.setdefault(claim_id, place)
+            if first != place and claim_id != "?":
+                problems.append(ClaimProblem(*place, "duplicate-id",
+                                             f"claim '{claim_id}': id already used at {first[0]}:{first[1]}; "
+                                             "give one of them another id"))
+            elif claim is not None:
+                claims[claim_id] = claim
+    return ClaimSet(tuple(claims.values()), tuple(problems), places)
 
 
-def read_claim_file(path: Path, scales: Mapping[str, Scale]) -> list[Claim]:
-    """The claims of one file; raises ClaimFileError naming file, line, claim and field."""
+def read_claim_file(path: Path, scales: Mapping[str, Scale],
+                    problems: list[ClaimProblem]) -> list[tuple[str, tuple[str, int], Claim | None]]:
+    """(id, place, claim or None when invalid) for each record of one file; its problems go to `problems`."""
     shown = display_path(path)
+    try:
+        root = _file_root(path, shown)
+    except _FileProblem as exc:
+        problems.append(exc.problem)
+        return []
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode | yaml.MappingNode):
+        problems.append(ClaimProblem(shown, root.start_mark.line + 1, "schema",
+                                     "expected a list of claim records; write each claim as a list item "
+                                     "starting '- id: ...'"))
+        return []
+    records = []
+    for node in root.value if isinstance(root, yaml.SequenceNode) else [root]:
+        line = node.start_mark.line + 1
+        claim_id, claim = _read_record(node, shown, line, scales, problems)
+        records.append((claim_id, (shown, line), claim))
+    return records
+
+
+class _FileProblem(Exception):
+    def __init__(self, problem: ClaimProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _file_root(path: Path, shown: str) -> yaml.Node | None:
+    """The file's YAML node tree; _FileProblem when the file as a whole cannot be read."""
+    def fail(code: str, message: str, line: int | None = None) -> _FileProblem:
+        return _FileProblem(ClaimProblem(shown, line, code, message))
+
     try:
         if path.stat().st_size > MAX_CLAIM_FILE_BYTES:
             limit = MAX_CLAIM_FILE_BYTES // 1024 // 1024
-            raise ClaimFileError(f"{shown}: file is over {limit} MB; split it or remove what is not claims")
+            raise fail("unreadable", f"file is over {limit} MB; split it or remove what is not claims")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ClaimFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from exc
+        raise fail("unreadable", f"cannot be read ({exc.strerror or exc})") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ClaimFileError(f"{shown}: not UTF-8 text; save the file as UTF-8") from exc
+        raise fail("unreadable", "not UTF-8 text; save the file as UTF-8") from exc
     if "\x00" in text:
-        raise ClaimFileError(f"{shown}: holds NUL bytes, so it is binary or UTF-16; save the file as UTF-8 text")
+        raise fail("unreadable", "holds NUL bytes, so it is binary or UTF-16; save the file as UTF-8 text")
     try:
-        root = compose_yaml(text)
+        return compose_yaml(text)
     except YamlProblem as exc:
-        raise ClaimFileError(f"{shown}:{exc.line}: {exc.problem}" if exc.line else f"{shown}: {exc.problem}") from exc
-    if root is None:
-        return []
-    nodes = root.value if isinstance(root, yaml.SequenceNode) else [root]
-    if not isinstance(root, yaml.SequenceNode | yaml.MappingNode):
-        raise ClaimFileError(f"{shown}:{root.start_mark.line + 1}: expected a list of claim records; "
-                             "write each claim as a list item starting '- id: ...'")
-    claims = []
-    for node in nodes:
-        claims.append(_claim_from_node(node, shown, scales))
-    return claims
+        raise fail("yaml", exc.problem, exc.line) from exc
 
 
-def _claim_from_node(node: yaml.Node, shown: str, scales: Mapping[str, Scale]) -> Claim:
-    line = node.start_mark.line + 1
+def _read_record(node: yaml.Node, shown: str, line: int, scales: Mapping[str, Scale],
+                 problems: list[ClaimProblem]) -> tuple[str, Claim | None]:
     if not isinstance(node, yaml.MappingNode):
-        raise ClaimFileError(f"{shown}:{line}: each claim must be a mapping of fields (id, claim, kind, value, ...)")
+        problems.append(ClaimProblem(shown, line, "schema",
+                                     "each claim must be a mapping of fields (id, claim, kind, value, ...)"))
+        return "?", None
     key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     try:
         record = construct_yaml(node)
     except YamlProblem as exc:
-        raise ClaimFileError(f"{shown}:{exc.line or line}: {exc.problem}") from exc
+        problems.append(ClaimProblem(shown, exc.line or line, "yaml", exc.problem))
+        return "?", None
     if not isinstance(record, dict):
-        raise ClaimFileError(f"{shown}:{line}: each claim must be a mapping of fields")
+        problems.append(ClaimProblem(shown, line, "schema", "each claim must be a mapping of fields"))
+        return "?", None
     claim_id = str(record.get("id", "?"))
 
     def fail(field: str, message: str) -> ClaimFileError:
-        return ClaimFileError(f"{shown}:{key_lines.get(field, line)}: claim '{claim_id}': field '{field}' {message}")
+        return FieldError(field, key_lines.get(field, line), f"claim '{claim_id}': field '{field}' {message}")
 
-    return build_claim(record, fail, scales, file=shown, line=line)
+    try:
+        return claim_id, build_claim(record, fail, scales, file=shown, line=line)
+    except FieldError as exc:
+        problems.append(ClaimProblem(shown, exc.line, _problem_code(exc.field, record), str(exc)))
+        return claim_id, None
 
 
-FailFactory = Any  # Callable[[str, str], ClaimFileError]
+def _problem_code(field: str, record: Mapping[str, Any]) -> str:
+    if field == "scale":
+        return "unknown-scale"
+    if field == "value" and str(record.get("kind", "")).lower() == Kind.RATING.value:
+        return "unknown-label"
+    return "schema"
 
 
 def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[str, Scale],
@@ -140,8 +220,12 @@ def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[st
     if "tolerance" in data and data["tolerance"] is not None:
         data["tolerance"] = parse_tolerance(data["tolerance"], fail)
     for listed in ("keywords", "sources"):
-        if isinstance(data.get(listed), str):
+        if isinstance(data.get(listed), str | int | float) and not isinstance(data.get(listed), bool):
             data[listed] = [data[listed]]
+        if isinstance(data.get(listed), list):
+            # people write years unquoted ("keywords: [2008, business plan]"): a number here is its text
+            data[listed] = [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                            for v in data[listed]]
     if "as_of" in data and data["as_of"] is not None:
         data["as_of"] = str(data["as_of"])
         if _DATE_VALUE.match(data["as_of"]) and not _real_date(data["as_of"]):
@@ -154,8 +238,7 @@ def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[st
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else "record"
         if error["type"] == "extra_forbidden":
-            raise fail(field, "is not a claim field; known fields: id, claim, kind, value, subject, keywords, "
-                              "as_of, tolerance, scale, sources, notes") from None
+            raise fail(field, f"is not a claim field; known fields: {', '.join(CLAIM_FIELDS)}") from None
         hint = {
             "id": "must be lowercase letters, digits and '-', like 'trust-start-date'",
             "as_of": "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
@@ -163,8 +246,13 @@ def build_claim(record: Mapping[str, Any], fail: FailFactory, scales: Mapping[st
         raise fail(field, hint) from None
 
 
-def parse_claim_value(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Scale], fail: FailFactory) -> NormalValue:
-    """The normalised form of a value written as a person would ("£41.6 million", "10 years")."""
+def parse_claim_value(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Scale],
+                      fail: FailFactory) -> RangeOrScalar:
+    """The typed value of one written as a person would ("£41.6 million", "10 years", "2014-10", good)."""
+    return value_of(kind, _normal_form(kind, raw, scale, scales, fail))
+
+
+def _normal_form(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Scale], fail: FailFactory) -> object:
     written = str(raw).strip()
     example = {
         Kind.DATE: '"2014-10-01", "2014-10" or "2014"', Kind.MONEY: '"£47m" or {amount: 47000000, currency: GBP}',
@@ -214,7 +302,7 @@ def parse_claim_value(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Sca
     return label
 
 
-def _single_value(kind: Kind, written: str, problem: ClaimFileError) -> NormalValue:
+def _single_value(kind: Kind, written: str, problem: ClaimFileError) -> RangeOrScalar:
     found = [v for v in extract_values(written, Context()) if v.kind is kind]
     if len(found) != 1:
         raise problem

@@ -13,9 +13,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from typing import NamedTuple
-
-from checker.models import NormalValue
+from typing import Any, NamedTuple
 
 UNITS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -865,12 +863,17 @@ _LIST_GAP_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]*,?[ \t\u00a0]+
 _BOUND_JOIN_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|but)[ \t\u00a0]+)?", re.IGNORECASE)
 
 
+# A value as an extractor builds it, in CONTRACT.md's JSON shape (a dict, a number or a string, by kind);
+# StatedValue reads it into its typed model (checker.models.values) with its kind.
+RawValue = Any
+
+
 class Measure(NamedTuple):
     """A number read as one kind reads it, with what it measures: "£47m", "18 months", "63%"."""
 
     start: int
     end: int
-    value: NormalValue  # the kind's normalised value: 450, {"amount": 47000000, "currency": "GBP"}
+    value: RawValue  # the kind's normalised value: 450, {"amount": 47000000, "currency": "GBP"}
     size: float  # a magnitude to order two values by: the amount, the number, the length in days
     number: Number
     unit: str | None = None
@@ -881,7 +884,7 @@ class Reading(NamedTuple):
 
     start: int
     end: int
-    value: NormalValue  # the measure's value, or {"min": ..., "max": ...} (one side alone when open)
+    value: RawValue  # the measure's value, or {"min": ..., "max": ...} (one side alone when open)
     first: Measure
     last: Measure
     qualifier: str | None = None

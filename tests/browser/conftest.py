@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from checker.formats.json import render_json
 from checker.pipeline import run_check
 from checker.report.history import compare, snapshot
-from checker.report.render import render_html, render_json
+from checker.report.render import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The flags of issue 4: no GPU, no background requests of chromium's own, no first-run pages.

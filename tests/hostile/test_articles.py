@@ -150,7 +150,7 @@ def test_the_size_limit_is_configurable(workspace: Workspace) -> None:
     2,
     pytest.param(10, marks=pytest.mark.xfail(strict=False, reason=(
         "about 30 s, linear: checker/values/dates.py _anchors (~12 s) and checker/values/ratings.py scan every word, "
-        "and extract_values runs 4 times per article (checker/scale/records.py with_inferred_date, checker/matching/evidence.py "
+        "and extract_values runs 4 times per article (checker/scale/records.py with_inferred_date, checker/matching "
         "analyse_article); owned by the performance work"))),
 ])
 def test_one_long_line_without_punctuation_finishes_in_time(workspace: Workspace, megabytes: int) -> None:

@@ -14,11 +14,14 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.errors import ArticleFileError, ClaimFileError
+from checker.errors import ArticleFileError
+from checker.formats.terminal import terminal_line
 from checker.store.articles import decode_article_bytes, split_front_matter
-from checker.store.claims import read_claim_file
+from checker.store.claims import read_claims
 from checker.store.safe_yaml import compose_yaml
-from checker.text.normalise import boilerplate_lines, normalise_text, split_sentences
+from checker.text.boilerplate import boilerplate_lines
+from checker.text.normalise import normalise_text
+from checker.text.sentences import split_sentences
 from checker.values import Context, builtin_scales, extract_values
 
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -35,15 +38,14 @@ RECORDS = st.dictionaries(st.sampled_from(FIELDS), st.one_of(SCALARS, st.lists(S
 
 
 def _load(tmp_path: Path, data: bytes) -> None:
+    """Any bytes give valid claims and problems, each problem naming the file and shown on one line."""
     path = tmp_path / "fuzz.yaml"
     path.write_bytes(data)
-    try:
-        claims = read_claim_file(path, SCALES)
-    except ClaimFileError as exc:
-        message = str(exc)
-        assert "\n" not in message and message.startswith(str(path)[:1]) or "fuzz.yaml" in message, message
-    else:
-        assert all(c.id for c in claims)
+    found = read_claims(path, SCALES)
+    for problem in found.problems:
+        assert "\n" not in terminal_line(str(problem)), problem
+        assert str(problem).startswith(f"{path.as_posix()}:"), problem
+    assert all(c.id and c.file == path.as_posix() for c in found.claims)
 
 
 @FUZZ

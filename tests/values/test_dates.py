@@ -26,7 +26,7 @@ def dates(text: str, published: dt.date | None = JULY_2022) -> list[tuple[str, A
         assert value.kind is Kind.DATE
         assert text[value.start:value.end] == value.text
         assert value.time is None
-    return [(v.text, v.value, v.qualifier) for v in found]
+    return [(v.text, v.value.to_json(), v.qualifier) for v in found]
 
 
 def only(text: str, published: dt.date | None = JULY_2022) -> tuple[str, Any, str | None]:
@@ -308,8 +308,9 @@ def test_any_text_any_publication_date(text: str, published: dt.date | None) -> 
     found = find_dates(text, Context(published=published))
     for value in found:
         assert text[value.start:value.end] == value.text
-        ends = [value.value] if isinstance(value.value, str) else [value.value["min"], value.value["max"]]
-        assert all(re.fullmatch(DATE_PATTERN, end) for end in ends)
+        form = value.value.to_json()
+        ends = [form] if isinstance(form, str) else [form["min"], form["max"]]  # type: ignore[call-overload,index]
+        assert all(isinstance(end, str) and re.fullmatch(DATE_PATTERN, end) for end in ends)
     for before, after in zip(found, found[1:], strict=False):
         assert before.end <= after.start
     assert find_dates(text, Context(published=published)) == found  # deterministic

@@ -61,12 +61,12 @@ def gbp(amount: float) -> dict[str, object]:
 def test_amounts(text: str, written: str, amount: float, currency: str) -> None:
     found = one(text)
     assert found.text == written
-    assert found.value == {"amount": amount, "currency": currency}
+    assert found.value.to_json() == {"amount": amount, "currency": currency}
 
 
 def test_a_price_per_period_keeps_the_period_as_its_unit() -> None:
     found = one("From £15 / month")
-    assert (found.value, found.unit, found.text) == (gbp(15), "month", "£15 / month")
+    assert (found.value.to_json(), found.unit, found.text) == (gbp(15), "month", "£15 / month")
     assert one("£47m a year").unit == "year"
     assert one("$98 a share").unit == "share"
 
@@ -83,21 +83,21 @@ def test_a_price_per_period_keeps_the_period_as_its_unit() -> None:
     ],
 )
 def test_ranges(text: str, low: float, high: float) -> None:
-    assert one(text).value == {"min": gbp(low), "max": gbp(high)}
+    assert one(text).value.to_json() == {"min": gbp(low), "max": gbp(high)}
 
 
 def test_hedges_and_bounds() -> None:
     about = one("it cost about £5m")
-    assert (about.value, about.qualifier, about.text) == (gbp(5_000_000), "about", "about £5m")
-    assert one("more than £1bn").value == {"min": gbp(1_000_000_000)}
-    assert one("up to £500").value == {"max": gbp(500)}
+    assert (about.value.to_json(), about.qualifier, about.text) == (gbp(5_000_000), "about", "about £5m")
+    assert one("more than £1bn").value.to_json() == {"min": gbp(1_000_000_000)}
+    assert one("up to £500").value.to_json() == {"max": gbp(500)}
     assert one("just under £2m").qualifier == "just under"
 
 
 def test_a_change_gives_two_amounts_with_roles() -> None:
     old, new = money("The budget was cut from £5m to £3m.")
-    assert (old.value, old.role) == (gbp(5_000_000), "from")
-    assert (new.value, new.role) == (gbp(3_000_000), "to")
+    assert (old.value.to_json(), old.role) == (gbp(5_000_000), "from")
+    assert (new.value.to_json(), new.role) == (gbp(3_000_000), "to")
 
 
 @pytest.mark.parametrize(
@@ -123,9 +123,9 @@ def test_a_period_is_not_read_into_a_date() -> None:
 
 def test_a_symbol_before_the_next_amount_is_not_read_backwards() -> None:
     found = money("In 2019 $5m was spent.")
-    assert [(v.text, v.value["amount"]) for v in found] == [("$5m", 5_000_000)]
+    assert [(v.text, v.value.to_json()["amount"]) for v in found] == [("$5m", 5_000_000)]
 
 
 def test_an_article_before_a_dollar_sign_is_not_australia() -> None:
-    assert one("won a $ 300 million contract").value == {"amount": 300_000_000, "currency": "USD"}
-    assert one("an A$5m deal").value == {"amount": 5_000_000, "currency": "AUD"}
+    assert one("won a $ 300 million contract").value.to_json() == {"amount": 300_000_000, "currency": "USD"}
+    assert one("an A$5m deal").value.to_json() == {"amount": 5_000_000, "currency": "AUD"}

@@ -55,7 +55,7 @@ def one(found: list[StatedValue]) -> StatedValue:
 )
 def test_counts_with_the_noun_they_count(text: str, value: float, unit: str | None) -> None:
     found = one(counts(text))
-    assert (found.value, found.unit) == (value, unit)
+    assert (found.value.to_json(), found.unit) == (value, unit)
 
 
 @pytest.mark.parametrize(
@@ -74,12 +74,12 @@ def test_counts_with_the_noun_they_count(text: str, value: float, unit: str | No
     ],
 )
 def test_count_ranges_and_bounds(text: str, value: object) -> None:
-    assert one(counts(text)).value == value
+    assert one(counts(text)).value.to_json() == value
 
 
 def test_hedges_are_qualifiers() -> None:
     found = one(counts("The transfer of around 450 council staff"))
-    assert (found.value, found.qualifier, found.text) == (450, "around", "around 450")
+    assert (found.value.to_json(), found.qualifier, found.text) == (450, "around", "around 450")
     assert one(counts("some 450 staff")).qualifier == "some"
     assert one(counts("nearly 500 homes")).qualifier == "nearly"
 
@@ -125,10 +125,10 @@ def test_an_age_is_a_count_of_years() -> None:
 
 
 def test_fractions_and_proportions() -> None:
-    assert one(counts("one in five adults")).value == pytest.approx(0.2)
-    assert one(counts("seven out of 10 were unhappy")).value == pytest.approx(0.7)
-    assert one(counts("nearly two-thirds of councils")).value == pytest.approx(0.666667)
-    assert one(counts("more than half of them")).value == {"min": 0.5}
+    assert one(counts("one in five adults")).value.to_json() == pytest.approx(0.2)
+    assert one(counts("seven out of 10 were unhappy")).value.to_json() == pytest.approx(0.7)
+    assert one(counts("nearly two-thirds of councils")).value.to_json() == pytest.approx(0.666667)
+    assert one(counts("more than half of them")).value.to_json() == {"min": 0.5}
 
 
 # --- percentages ----------------------------------------------------------------------------
@@ -151,17 +151,17 @@ def test_fractions_and_proportions() -> None:
     ],
 )
 def test_percentages(text: str, value: object) -> None:
-    assert one(percents(text)).value == value
+    assert one(percents(text)).value.to_json() == value
 
 
 def test_percentage_points_are_marked_in_the_unit() -> None:
     found = one(percents("up about 1.5 percentage points"))
-    assert (found.value, found.unit, found.qualifier) == (1.5, "percentage points", "about")
+    assert (found.value.to_json(), found.unit, found.qualifier) == (1.5, "percentage points", "about")
 
 
 def test_percent_changes_and_urls() -> None:
     old, new = percents("Unemployment fell from 5.2% to 4.8%.")
-    assert (old.value, old.role, new.value, new.role) == (5.2, "from", 4.8, "to")
+    assert (old.value.to_json(), old.role, new.value.to_json(), new.role) == (5.2, "from", 4.8, "to")
     assert percents("see https://example.com/search?q=30%25%2020%") == []
 
 
@@ -193,7 +193,7 @@ def test_percent_changes_and_urls() -> None:
     ],
 )
 def test_durations(text: str, value: dict[str, float]) -> None:
-    assert one(durations(text)).value == value
+    assert one(durations(text)).value.to_json() == value
 
 
 def test_a_duration_span_keeps_to_the_number_and_unit() -> None:
@@ -203,14 +203,14 @@ def test_a_duration_span_keeps_to_the_number_and_unit() -> None:
 
 def test_duration_ranges_and_bounds() -> None:
     found = one(durations("for the next five to 10 years"))
-    assert (found.value, found.text) == ({"min": {"years": 5}, "max": {"years": 10}}, "five to 10 years")
-    assert one(durations("at least five years")).value == {"min": {"years": 5}}
-    assert one(durations("for over a year")).value == {"min": {"years": 1}}
+    assert (found.value.to_json(), found.text) == ({"min": {"years": 5}, "max": {"years": 10}}, "five to 10 years")
+    assert one(durations("at least five years")).value.to_json() == {"min": {"years": 5}}
+    assert one(durations("for over a year")).value.to_json() == {"min": {"years": 1}}
 
 
 def test_earlier_and_later_are_roles() -> None:
     found = one(durations("to end the arrangement two years earlier than originally planned"))
-    assert (found.value, found.role, found.text) == ({"years": 2}, "earlier", "two years")
+    assert (found.value.to_json(), found.role, found.text) == ({"years": 2}, "earlier", "two years")
     assert one(durations("a year later")).role == "later"
 
 
@@ -222,7 +222,7 @@ def test_relative_dates_keep_their_duration_span_short() -> None:
 def test_the_earlier_than_planned_duration_survives_extraction() -> None:
     text = "Doncaster Council ended the arrangement two years earlier than originally planned."
     found = [v for v in extract_values(text) if v.kind is Kind.DURATION]
-    assert [(v.value, v.role) for v in found] == [({"years": 2}, "earlier")]
+    assert [(v.value.to_json(), v.role) for v in found] == [({"years": 2}, "earlier")]
 
 
 @pytest.mark.parametrize(
@@ -235,4 +235,4 @@ def test_no_duration(text: str) -> None:
 
 def test_a_list_shares_its_last_unit() -> None:
     found = durations("over the next one, three and five years")
-    assert [v.value for v in found] == [{"years": 1}, {"years": 3}, {"years": 5}]
+    assert [v.value.to_json() for v in found] == [{"years": 1}, {"years": 3}, {"years": 5}]

@@ -24,7 +24,7 @@ def ratings(text: str, context: Context = CONTEXT) -> list[Row]:
     for value in found:
         assert value.kind is Kind.RATING
         assert text[value.start:value.end] == value.text
-    return [(v.text, v.value, v.role, v.qualifier) for v in found]
+    return [(v.text, v.value.to_json(), v.role, v.qualifier) for v in found]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -159,7 +159,7 @@ def test_a_scale_file_adds_a_rating_system(tmp_path: Path) -> None:
     assert hygiene.labels[0] == "very good"
     context = Context(scales={"food-hygiene": hygiene})
     found = find_ratings("The cafe was rated ‘very good’ for hygiene.", context)
-    assert [(v.text, v.value, v.scale) for v in found] == [("very good", "very good", "food-hygiene")]
+    assert [(v.text, v.value.to_json(), v.scale) for v in found] == [("very good", "very good", "food-hygiene")]
 
 
 def test_between_scales_that_share_a_label_the_sentence_decides(tmp_path: Path) -> None:
@@ -213,7 +213,7 @@ def test_any_text(text: str) -> None:
     scale = builtin_scales()["ofsted"]
     for value in found:
         assert text[value.start:value.end] == value.text
-        assert value.value in scale.all_labels
+        assert value.value.to_json() in scale.all_labels
     for before, after in zip(found, found[1:], strict=False):
         assert before.end <= after.start
     assert find_ratings(text, CONTEXT) == found

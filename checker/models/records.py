@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import Enum
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-# A normalised value as CONTRACT.md writes it: a date string, a number, a money or
-# duration object, a rating label, or a {"min", "max"} range of any of these.
-NormalValue = Any
+from checker.models.kinds import Kind
+from checker.models.values import PartialDate, Value, value_of
 
 SCHEMA = "claimcheck.report/1"
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
-
-
-class Kind(str, Enum):
-    """What sort of value a claim or a stated value is."""
-
-    DATE = "date"
-    MONEY = "money"
-    COUNT = "count"
-    PERCENT = "percent"
-    DURATION = "duration"
-    RATING = "rating"
 
 
 class Verdict(str, Enum):
@@ -57,6 +44,29 @@ class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class _KindedRecord(_Record):
+    """A record whose `value` is read with its own `kind` (a bare 63 is a count or a percentage by it)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_value(cls, data: object) -> object:
+        if isinstance(data, Mapping) and "kind" in data and "value" in data:
+            try:
+                kind = Kind(data["kind"])
+            except ValueError:
+                return data  # the kind's own validation says what is wrong
+            data = {**data, "value": value_of(kind, data["value"])}
+            if isinstance(data.get("mentions"), list | tuple):
+                data["mentions"] = [_mention_of(kind, m) for m in data["mentions"]]
+        return data
+
+
+def _mention_of(kind: Kind, mention: object) -> object:
+    if isinstance(mention, Mapping) and "value" in mention:
+        return {**mention, "value": value_of(kind, mention["value"])}
+    return mention
+
+
 class Tolerance(_Record):
     """How far a stated number may differ from the claim's and still agree."""
 
@@ -64,16 +74,16 @@ class Tolerance(_Record):
     absolute: float | None = None
 
 
-class Claim(_Record):
+class Claim(_KindedRecord):
     """One hand-curated claim, its value normalised (see checker.store.claims for parsing)."""
 
     id: str = Field(pattern=ID_PATTERN)
     claim: str = Field(min_length=1)
     kind: Kind
-    value: NormalValue
+    value: Value
     subject: str | None = None
     keywords: tuple[str, ...] = ()
-    as_of: str | None = Field(default=None, pattern=DATE_PATTERN)
+    as_of: PartialDate | None = None
     tolerance: Tolerance | None = None
     scale: str | None = None
     sources: tuple[str, ...] = ()
@@ -106,11 +116,11 @@ class Article(_Record):
     page_starts: tuple[int, ...] = ()
 
 
-class StatedValue(_Record):
+class StatedValue(_KindedRecord):
     """A value stated in a text: its kind, normalised value and where it stands."""
 
     kind: Kind
-    value: NormalValue
+    value: Value
     text: str
     start: int
     end: int
@@ -120,7 +130,7 @@ class StatedValue(_Record):
     # "earlier"/"later" for "two years earlier"
     role: str | None = None
     # the date the statement refers to, when the text says so ("in 2014", "at the end of March 2018")
-    time: str | None = None
+    time: PartialDate | None = None
     # the noun the number counts ("staff" in "450 council staff"), for counts
     unit: str | None = None
     scale: str | None = None  # for ratings
@@ -130,7 +140,7 @@ class Mention(_Record):
     """A stated value judged against a claim: one row of the JSON result."""
 
     article: str
-    value: NormalValue
+    value: Value
     verdict: Verdict
     text: str
     sentence: str
@@ -141,23 +151,23 @@ class Mention(_Record):
     sentence_start: int | None = None
     qualifier: str | None = None
     role: str | None = None
-    time: str | None = None
+    time: PartialDate | None = None
     caveats: tuple[Caveat, ...] = ()
     matched_words: tuple[str, ...] = ()
     page: int | None = None  # the page of a PDF article the value stands on
 
 
-class ClaimResult(_Record):
+class ClaimResult(_KindedRecord):
     """A claim with its status and every mention found for it."""
 
     id: str
     kind: Kind
-    value: NormalValue
+    value: Value
     status: Status
     mentions: tuple[Mention, ...] = ()
     claim: str | None = None
     subject: str | None = None
-    as_of: str | None = None
+    as_of: PartialDate | None = None
     file: str | None = None
     line: int | None = None
 

@@ -1,0 +1,299 @@
+"""The report's view model: everything the templates print, worded and ready to escape, and nothing to compute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from checker.report.timeline import Plot
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A status or verdict as the page shows it: a CSS key, a word and an icon id."""
+
+    key: str
+    label: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class CaveatView:
+    """One reason a conflict may not be real, worded for a reader."""
+
+    label: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """How an article is named wherever a claim points at it."""
+
+    id: str
+    token: str
+    href: str
+    title: str
+    short_title: str
+    short_id: str
+    date: str
+    date_iso: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a quoted sentence; `matched` when it is one of the claim's words."""
+
+    text: str
+    matched: bool
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """A claim's timeline: the drawing and its text alternative."""
+
+    id: str
+    plot: Plot
+    description: str
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """One row of a claim's evidence table."""
+
+    row_id: str
+    article: ArticleRef
+    value: str
+    written: str
+    verdict: Badge
+    caveats: tuple[CaveatView, ...]
+    other_time: str
+    before: tuple[Piece, ...]
+    hit: str
+    after: tuple[Piece, ...]
+    place_href: str | None
+    page: str
+    score: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """An article named beside a value in the conflict summary."""
+
+    href: str
+    article: ArticleRef
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One value, the articles that state it, and the caveats any of them carries."""
+
+    value: str
+    sources: tuple[SourceView, ...]
+    more: int
+    caveats: tuple[CaveatView, ...]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflicting claim in one line: its value and its backers against each other value found."""
+
+    href: str
+    id: str
+    sentence: str
+    kind: str
+    as_of: str
+    claimed: ValueGroup
+    against_label: str
+    against: tuple[ValueGroup, ...]
+    all_caveated: bool
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's card: what was claimed, its status and its evidence."""
+
+    anchor: str
+    token: str
+    id: str
+    sentence: str
+    kind: str
+    kind_label: str
+    value: str
+    as_of: str
+    subject: str
+    source: str
+    status: Badge
+    tally: str
+    article_tokens: str
+    mentions: tuple[MentionView, ...]
+    timeline: TimelineView | None
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One claim-article pair of the matrix."""
+
+    state: str
+    icon: str
+    label: str
+    href: str | None
+    column: str
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One claim's row of the matrix."""
+
+    token: str
+    id: str
+    href: str
+    status: Badge
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class RefView:
+    """A link from a highlighted value in an article back to a claim's evidence row."""
+
+    href: str
+    claim_id: str
+    verdict: Badge
+
+
+@dataclass(frozen=True)
+class MarkView:
+    """A highlighted stretch of article text."""
+
+    id: str
+    extra_ids: tuple[str, ...]
+    state: str
+    refs: tuple[RefView, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of article text, highlighted when `mark` is set."""
+
+    text: str
+    mark: MarkView | None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article's section: metadata, the claims it bears on, and its text."""
+
+    ref: ArticleRef
+    anchor: str
+    publisher: str
+    author: str
+    url_href: str | None
+    url_text: str
+    path: str
+    stated: str
+    claims: tuple[RefView, ...]
+    segments: tuple[Segment, ...]
+    has_text: bool
+
+
+@dataclass(frozen=True)
+class CountView:
+    """One figure of the summary at the top."""
+
+    key: str
+    label: str
+    number: int
+    icon: str
+    href: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a filter."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """A claim named in a list: a link when the page holds it."""
+
+    id: str
+    href: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A conflict that appeared or went away since the previous result."""
+
+    claim: ClaimLink
+    article_id: str
+    article_href: str | None
+    value: str
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """The "what changed" section."""
+
+    source: str
+    generated: str
+    summary: str
+    new_conflicts: tuple[ChangeView, ...]
+    resolved_conflicts: tuple[ChangeView, ...]
+    new_claims: tuple[ClaimLink, ...]
+    removed_claims: tuple[str, ...]
+    new_articles: tuple[ArticleRef, ...]
+    removed_articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UncoveredView:
+    """An article and how many of its stated values no claim covers."""
+
+    ref: ArticleRef
+    stated: int
+    uncovered: int
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """The coverage section: claims no article mentions, and values no claim covers."""
+
+    unmentioned: tuple[ClaimLink, ...]
+    articles: tuple[UncoveredView, ...]
+    quiet_articles: int
+    stated: int
+    uncovered: int
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything report.html prints."""
+
+    title: str
+    headline: str
+    counts: tuple[CountView, ...]
+    conflicts: tuple[ConflictView, ...]
+    claims: tuple[ClaimView, ...]
+    columns: tuple[ArticleRef, ...]
+    rows: tuple[RowView, ...]
+    full_matrix: bool
+    articles: tuple[ArticleView, ...]
+    changes: ChangesView | None
+    coverage: CoverageView
+    coverage_rows: int
+    status_options: tuple[Option, ...]
+    kind_options: tuple[Option, ...]
+    article_options: tuple[Option, ...]
+    claim_count: int
+    article_count: int
+    version: str
+    generated: str
+    digest: str
+    style: Markup
+    script: Markup
+    csp: str
