@@ -107,7 +107,8 @@ def _run(claims: Path, articles: Path, cache: Path, workers: int | None) -> dict
 def _run_once(claims: Path, articles: Path, cache: Path, workers: int | None) -> int:
     import resource
 
-    from checker.pipeline import Settings, run_check
+    from checker.pipeline import run_check
+    from checker.settings import Settings
 
     started = time.perf_counter()
     run_check(claims, articles, Settings(cache_dir=cache, workers=workers, keep_texts=False))

@@ -18,7 +18,7 @@ import yaml
 
 from checker import __version__
 from checker.errors import OutputError
-from checker.pipeline import generated_timestamp
+from checker.settings import Settings
 from checker.store.articles import ARTICLE_SUFFIXES, decode_article_bytes
 from checker.store.output import write_atomic
 from checker.store.paths import display_path
@@ -49,13 +49,14 @@ class FetchResult:
 
 
 def fetch_articles(urls: Iterable[str], into: Path, timeout: float = TIMEOUT_SECONDS,
-                   max_bytes: int = MAX_PAGE_BYTES,
-                   on_result: Callable[[FetchResult], None] | None = None) -> list[FetchResult]:
+                   max_bytes: int = MAX_PAGE_BYTES, on_result: Callable[[FetchResult], None] | None = None,
+                   settings: Settings | None = None) -> list[FetchResult]:
     """Save each URL's page as an article in `into`; a URL that fails is reported and the rest still run."""
+    retrieved = (settings or Settings()).generated
     results = []
     for url in urls:
         try:
-            result = FetchResult(url=url, path=fetch_article(url, into, timeout, max_bytes))
+            result = FetchResult(url=url, path=fetch_article(url, into, timeout, max_bytes, retrieved))
         except FetchError as exc:
             result = FetchResult(url=url, error=str(exc))
         results.append(result)
@@ -64,8 +65,12 @@ def fetch_articles(urls: Iterable[str], into: Path, timeout: float = TIMEOUT_SEC
     return results
 
 
-def fetch_article(url: str, into: Path, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PAGE_BYTES) -> Path:
-    """Download one page and write `<slug>.txt` (front matter + text) and `.raw/<slug>.html`; returns the article."""
+def fetch_article(url: str, into: Path, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PAGE_BYTES,
+                  retrieved: str | None = None) -> Path:
+    """Download one page and write `<slug>.txt` (front matter + text) and `.raw/<slug>.html`; returns the article.
+
+    `retrieved` is the time stamp written in its front matter (default: now).
+    """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("not a web address; give an http:// or https:// URL")
@@ -80,7 +85,7 @@ def fetch_article(url: str, into: Path, timeout: float = TIMEOUT_SECONDS, max_by
         raise FetchError("no article text found in the page (it may need JavaScript, which claimcheck does not run)")
     meta = {"title": found.meta.get("title"), "url": found.meta.get("url") or final_url,
             "published": _as_date(found.meta.get("published")), "author": found.meta.get("author"),
-            "publisher": found.meta.get("publisher"), "retrieved": generated_timestamp()}
+            "publisher": found.meta.get("publisher"), "retrieved": retrieved or Settings().generated}
     front = yaml.safe_dump({k: v for k, v in meta.items() if v}, sort_keys=False, allow_unicode=True, width=1000)
     try:
         write_atomic(raw_target, markup)

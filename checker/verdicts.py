@@ -1,24 +1,36 @@
-"""Judging stated values against claims: agree or conflict, why a conflict may not be real, status."""
+"""Policy: a stated value against its claim (agree or conflict, why it may not be real), the roll-up, the Report."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from checker import __version__
 from checker.models import (
+    ArticleSummary,
     Caveat,
     Claim,
+    ClaimResult,
     Kind,
+    Mention,
     PartialDate,
     Range,
     RangeOrScalar,
     Rating,
+    Report,
     Status,
     Tolerance,
     Verdict,
     currency_of,
 )
 
+if TYPE_CHECKING:  # matching still asks judge() to rank values; the reading work removes that
+    from checker.matching import Match
+
+# Mentions whose sentence scores below this (0-1) are flagged as weak matches.
+WEAK_MATCH_SCORE = 0.45
 # Exact comparison still forgives float noise ("£4.03m" parsed as 4030000.0000000005).
 EXACT = 1e-9
 # Durations written in different units ("18 months" vs "1.5 years") differ by rounding: this share forgives it.
@@ -116,3 +128,36 @@ def closeness(claim: Claim, value: RangeOrScalar) -> float:
     if stated <= 0 or claimed <= 0:
         return 1.0 if stated == claimed else 0.5
     return 1.0 / (1.0 + abs(math.log10(stated / claimed)))
+
+
+def build_report(claims: Sequence[Claim], matches: Iterable[Match], summaries: Iterable[ArticleSummary],
+                 generated: str, digest: str | None = None) -> Report:
+    """Judge every match and roll the mentions up into a Report, claims and articles sorted by id."""
+    by_claim: dict[str, list[Mention]] = defaultdict(list)
+    claims_by_id = {c.id: c for c in claims}
+    for match in matches:
+        by_claim[match.claim_id].append(to_mention(claims_by_id[match.claim_id], match))
+    results = []
+    for claim in sorted(claims, key=lambda c: c.id):
+        mentions = sorted(by_claim[claim.id], key=lambda m: (m.article, m.start, m.end))
+        results.append(ClaimResult(
+            id=claim.id, kind=claim.kind, value=claim.value, status=roll_up(m.verdict for m in mentions),
+            mentions=tuple(mentions), claim=claim.claim, subject=claim.subject, as_of=claim.as_of,
+            file=claim.file, line=claim.line,
+        ))
+    return Report(version=__version__, generated=generated, inputs_digest=digest,
+                  articles=tuple(sorted(summaries, key=lambda a: a.id)), claims=tuple(results))
+
+
+def to_mention(claim: Claim, match: Match) -> Mention:
+    """A match judged against its claim, as the JSON result lists it."""
+    value = match.value
+    verdict = judge(claim, value.value, value.qualifier)
+    return Mention(
+        article=match.article_id, value=value.value, verdict=verdict, text=value.text,
+        sentence=match.sentence.text, start=value.start, end=value.end, score=match.score,
+        sentence_start=match.sentence.start, qualifier=value.qualifier, role=value.role, time=match.time,
+        caveats=caveats(claim, value.value, value.qualifier, match.time, match.score, WEAK_MATCH_SCORE)
+        if verdict is Verdict.CONFLICTS else (),
+        matched_words=match.matched_words, page=match.page,
+    )

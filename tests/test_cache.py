@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import sqlite3
@@ -12,8 +13,9 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.formats.json import render_json
-from checker.pipeline import Settings, run_check
+from checker.pipeline import run_check
 from checker.scale.cache import CACHE_FILE
+from checker.settings import Settings
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def corpus(tmp_path: Path, data_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _json(corpus: Path, cache: Path | None) -> str:
-    settings = Settings(cache_dir=cache, workers=1)
+    settings = Settings(now=dt.datetime.fromtimestamp(1700000000, tz=dt.UTC), cache_dir=cache, workers=1)
     return render_json(run_check(corpus / "claims", corpus / "articles", settings).report)
 
 
@@ -49,7 +51,7 @@ def test_a_warm_run_reads_no_article_again(corpus: Path, tmp_path: Path, monkeyp
         analysed.append(path)
         return original(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("checker.pipeline.analyse_file", counting)
+    monkeypatch.setattr("checker.scale.corpus.analyse_file", counting)
     _json(corpus, tmp_path / "cache")
     assert analysed == []
     changed = corpus / "articles" / "000" / "a000003.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import shutil
 from pathlib import Path
@@ -11,8 +12,9 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.formats.json import render_json
-from checker.pipeline import Settings, run_check
-from checker.scale.engines import EngineName, LocalEngine
+from checker.pipeline import run_check
+from checker.scale.engines import LocalEngine
+from checker.settings import EngineName, Settings
 
 
 @pytest.fixture
@@ -23,15 +25,19 @@ def corpus(tmp_path: Path, data_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     return tmp_path / "corpus"
 
 
+# SOURCE_DATE_EPOCH=1700000000, as the command line reads it from the environment
+PINNED = dt.datetime.fromtimestamp(1700000000, tz=dt.UTC)
+
+
 def _json(corpus: Path, settings: Settings) -> str:
     return render_json(run_check(corpus / "claims", corpus / "articles", settings).report)
 
 
 def test_a_local_pool_of_two_processes_gives_the_json_of_one(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    one = _json(corpus, Settings(workers=1))
+    one = _json(corpus, Settings(now=PINNED, workers=1))
     # batches of one article, so the twelve articles make enough batches to start the pool
     monkeypatch.setattr(LocalEngine, "batch_size", 1)
-    assert _json(corpus, Settings(workers=2)) == one
+    assert _json(corpus, Settings(now=PINNED, workers=2)) == one
 
 
 def test_dask_without_a_scheduler_is_one_error_line(corpus: Path) -> None:
@@ -49,11 +55,11 @@ def test_a_dask_cluster_of_two_worker_processes_gives_the_json_of_the_local_engi
                                                                                   tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 
-    local = _json(corpus, Settings(workers=1))
+    local = _json(corpus, Settings(now=PINNED, workers=1))
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       local_directory=tmp_path / "dask") as cluster:
         address = cluster.scheduler_address
-        assert _json(corpus, Settings(engine=EngineName.DASK, scheduler=address)) == local
+        assert _json(corpus, Settings(now=PINNED, engine=EngineName.DASK, scheduler=address)) == local
         # and through the command line, with the cache on this machine
         runner = CliRunner()
         args = ["check", "--claims", str(corpus / "claims"), "--articles", str(corpus / "articles"),
@@ -62,3 +68,25 @@ def test_a_dask_cluster_of_two_worker_processes_gives_the_json_of_the_local_engi
         warm = runner.invoke(cli, args, catch_exceptions=False)
     assert cold.exit_code == warm.exit_code == 1
     assert cold.stdout == warm.stdout == local
+
+
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="dask[distributed] is not installed")
+def test_the_article_size_limit_travels_to_the_dask_workers(corpus: Path, tmp_path: Path) -> None:
+    """A Dask worker reads with the Settings it is sent, not its own environment or the default limit."""
+    from dask.distributed import Client, LocalCluster
+
+    from checker.scale.corpus import Shared
+    from checker.values import builtin_scales
+
+    article = corpus / "articles" / "000" / "a000001.md"
+    size = article.stat().st_size
+
+    def shared(limit: int) -> Shared:
+        return Shared(corpus / "articles", builtin_scales(), Settings(now=PINNED, max_article_bytes=limit))
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      local_directory=tmp_path / "dask") as cluster, Client(cluster) as client:
+        under = client.submit(Shared.analyse, shared(size - 1), article).result()
+        over = client.submit(Shared.analyse, shared(size), article).result()
+    assert under is None  # skipped: the file is one byte over the limit the worker was sent
+    assert over is not None and over.article.id == "000/a000001"

@@ -11,8 +11,7 @@ from typing import IO
 
 import click
 
-from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options, summary_line
-from checker.cli.progress import run_options, run_with_options
+from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options
 from checker.findings.baseline import read_baseline
 from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
@@ -51,7 +50,7 @@ class CheckFormat(StrEnum):
               help="Check only the claims and articles changed since GIT-REF (e.g. origin/main), committed or not.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def check(claims_path: Path, articles_path: Path, output_format: str, baseline_path: Path | None, strict: bool,
-          changed: bool, since: str | None, paths: tuple[Path, ...]) -> None:
+          changed: bool, since: str | None, paths: tuple[Path, ...], run: Run) -> None:
     """Check claims against articles for CI, and exit with a status that says what was found.
 
     \b
@@ -73,7 +72,7 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline_p
         raise click.UsageError("use --changed PATHS or --since GIT-REF, not both")
     baseline = read_baseline(baseline_path) if baseline_path is not None else None
     touched = changed_since(since) if since else list(paths) if changed else None
-    result = run_with_options(claims_path, articles_path)
+    result = run.check(claims_path, articles_path)
     scope = scope_of_paths(touched, result.report, articles_path) if touched is not None else None
     findings = collect_findings(result, baseline, scope=scope, strict=strict)
     click.echo(_render(CheckFormat(output_format), findings, result, scope), nl=False)
@@ -85,7 +84,7 @@ def _render(output_format: CheckFormat, findings: Findings, result: CheckResult,
         # The summary counts what the change touched, not the whole corpus read to judge it.
         kept = {a.id for a in findings.report.articles}
         result = CheckResult(report=findings.report, articles=[a for a in result.articles if a.id in kept])
-    summary = summary_line(result)
+    summary = result.summary()
     if output_format is CheckFormat.JSON:
         for entry in findings.stale:
             log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry))

@@ -11,13 +11,14 @@ from typing import Any
 
 import click
 
-from checker.cli.options import EXIT_FINDINGS, EXIT_OK, inputs_options
+from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options, settings_options
 from checker.curate.drafting import check_field, draft_record, validate_record
 from checker.curate.lint import Finding, lint_claims
 from checker.curate.preview import preview_claim
 from checker.curate.suggest import Suggestion, find_suggestions
 from checker.errors import ClaimFileError
 from checker.models import ClaimResult, Kind, Verdict
+from checker.settings import Settings
 from checker.store.claim_files import append_record, id_places, render_record, take_snapshot
 from checker.store.output import refuse_inputs
 from checker.store.paths import display_path
@@ -49,6 +50,7 @@ class LintFormat(StrEnum):
 @click.command()
 @click.argument("sentence", required=False)
 @inputs_options
+@run_options
 @click.option("--id", "claim_id", help="The claim's id (default: made from its subject and words).")
 @click.option("--kind", type=click.Choice([k.value for k in Kind]),
               help="The value's kind (default: read from the sentence).")
@@ -66,7 +68,7 @@ class LintFormat(StrEnum):
 @click.option("--dry-run", is_flag=True, help="Show the record and what it would match; write nothing.")
 def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: str | None, kind: str | None,
         value: str | None, as_of: str | None, subject: str | None, keywords: tuple[str, ...], tolerance: str | None,
-        scale: str | None, sources: tuple[str, ...], target: Path | None, yes: bool, dry_run: bool) -> None:
+        scale: str | None, sources: tuple[str, ...], target: Path | None, yes: bool, dry_run: bool, run: Run) -> None:
     """Add a claim drafted from a sentence, after showing what it would match in the articles now.
 
     Prompts for each field (proposed from the sentence) when stdin is a terminal; otherwise, or with
@@ -89,11 +91,12 @@ def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: 
     overrides = {"id": claim_id, "kind": kind, "value": value, "as_of": as_of, "subject": subject,
                  "keywords": list(keywords), "tolerance": tolerance, "scale": scale, "sources": list(sources)}
     record = draft_record(sentence, overrides, taken, builtin_scales())
-    _add_record(record, target, claims_path, articles_path, taken, interactive, dry_run)
+    _add_record(record, target, claims_path, articles_path, taken, interactive, dry_run, run.settings)
 
 
 @click.command()
 @inputs_options
+@run_options
 @click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in Kind]),
               help="Only values of this kind (repeatable).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
@@ -105,7 +108,7 @@ def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: 
 @click.option("--file", "target", type=click.Path(dir_okay=False, path_type=Path), envvar=FILE_VARIABLE,
               help="Claims file --accept adds to (as for add).")
 def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_sources: int, limit: int,
-            output_format: str, accept: bool, target: Path | None) -> None:
+            output_format: str, accept: bool, target: Path | None, run: Run) -> None:
     """Propose claims for values the articles state that no claim covers, disagreements first.
 
     \b
@@ -116,7 +119,7 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
         raise click.UsageError("--accept asks about each suggestion and needs a terminal; "
                                "paste records from the YAML output instead")
     suggestions = find_suggestions(claims_path, articles_path, frozenset(Kind(k) for k in kinds) or None,
-                                   min_sources, limit, builtin_scales())
+                                   min_sources, limit, run.settings, builtin_scales())
     fmt = SuggestFormat(output_format)
     click.echo(_suggestions_text(suggestions, fmt), nl=False)
     if not suggestions:
@@ -126,14 +129,15 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
         for n, item in enumerate(suggestions, 1):
             if click.confirm(f"Add suggestion {n} ({item.record['id']})?", default=False, err=True):
                 taken = id_places([claims_path, target])
-                _add_record(item.record, target, claims_path, articles_path, taken, True, False)
+                _add_record(item.record, target, claims_path, articles_path, taken, True, False, run.settings)
 
 
 @click.command()
 @inputs_options
+@settings_options
 @click.option("--format", "output_format", type=click.Choice([f.value for f in LintFormat]), default="text",
               show_default=True, help="text: file:line: message; json; github: workflow annotations.")
-def lint(claims_path: Path, articles_path: Path, output_format: str) -> None:
+def lint(claims_path: Path, articles_path: Path, output_format: str, settings: Settings) -> None:
     """Check claim files without running the check: schema, ids, scales, dates, sources, words, near-duplicates.
 
     \b
@@ -146,7 +150,7 @@ def lint(claims_path: Path, articles_path: Path, output_format: str) -> None:
     Example:
       claimcheck lint --format github
     """
-    findings = lint_claims(claims_path, articles_path, builtin_scales())
+    findings = lint_claims(claims_path, articles_path, builtin_scales(), settings)
     click.echo(_findings_text(findings, LintFormat(output_format)), nl=False)
     if LintFormat(output_format) is not LintFormat.JSON:
         click.echo(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {display_path(claims_path)}",
@@ -155,7 +159,7 @@ def lint(claims_path: Path, articles_path: Path, output_format: str) -> None:
 
 
 def _add_record(record: dict[str, Any], target: Path, claims_path: Path, articles_path: Path,
-                taken: Mapping[str, str], interactive: bool, dry_run: bool) -> None:
+                taken: Mapping[str, str], interactive: bool, dry_run: bool, settings: Settings) -> None:
     """Prompt (when interactive), validate, preview, confirm and write one record: the body of `add`."""
     scales = builtin_scales()
     snapshot = take_snapshot(target)
@@ -164,7 +168,7 @@ def _add_record(record: dict[str, Any], target: Path, claims_path: Path, article
     validate_record(record, scales, file=display_path(target))
     click.echo(render_record(record), nl=False)
     if articles_path.is_dir():
-        result, _ = preview_claim(record, claims_path, articles_path, scales)
+        result, _ = preview_claim(record, claims_path, articles_path, settings)
         for line in _preview_lines(result):
             click.echo(line)
     else:

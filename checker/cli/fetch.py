@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from checker.cli.options import EXIT_FINDINGS
 from checker.fetch import MAX_PAGE_BYTES, TIMEOUT_SECONDS, FetchResult, fetch_articles
+from checker.settings import Settings
 from checker.store.paths import display_path
 
 
@@ -31,7 +33,8 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], into: Path, timeout: float,
     Example:
       claimcheck fetch https://www.example.com/news/council-budget-agreed --into articles
     """
-    results = fetch_articles(urls, into, timeout=timeout, max_bytes=max_bytes, on_result=_show)
+    results = fetch_articles(urls, into, timeout=timeout, max_bytes=max_bytes, on_result=_show,
+                             settings=Settings.from_environment(os.environ))
     if any(r.error for r in results):
         ctx.exit(EXIT_FINDINGS)
 

@@ -1,17 +1,20 @@
-"""Options and exit codes shared by several commands."""
+"""Options and exit codes shared by several commands, and the one place the CLI builds a run's Settings."""
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from checker.models import Status
-from checker.pipeline import CheckResult
-from checker.store.articles import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE
+from checker.cli.progress import StageProgress
+from checker.pipeline import CheckResult, run_check
+from checker.settings import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE, EngineName, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -19,35 +22,83 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
 def inputs_options(func: F) -> F:
-    """--claims, --articles and --max-article-bytes, shared by the commands that read claims and articles."""
-    func = click.option("--max-article-bytes", type=click.IntRange(min=1), default=None, expose_value=False,
-                        envvar=MAX_ARTICLE_BYTES_VARIABLE, callback=_set_article_limit,
-                        help=f"Skip (with a warning) article files larger than this "
-                             f"[default: {MAX_ARTICLE_BYTES}; env: {MAX_ARTICLE_BYTES_VARIABLE}].")(func)
+    """--claims and --articles, shared by the commands that read claims and articles."""
     func = click.option("--articles", "articles_path", type=click.Path(path_type=Path), default=Path("articles"),
-                        show_default=True, help="Folder of article files (.txt, .md), searched recursively.")(func)
+                        show_default=True, help="Folder of article files (.txt, .md, .html, .pdf), searched "
+                                                "recursively.")(func)
     func = click.option("--claims", "claims_path", type=click.Path(path_type=Path), default=Path("claims"),
                         show_default=True, help="Claims YAML file, or a folder of them.")(func)
     return func
 
 
-def _set_article_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
-    # Through the environment, so that worker processes of the check see the same limit.
-    if value is not None:
-        os.environ[MAX_ARTICLE_BYTES_VARIABLE] = str(value)
+@dataclass(frozen=True)
+class Run:
+    """How a command runs the check: the Settings, and whether to show progress."""
+
+    settings: Settings
+    progress: bool
+
+    def check(self, claims_path: Path, articles_path: Path) -> CheckResult:
+        """run_check with these settings, its progress drawn on stderr when asked for."""
+        bar = StageProgress(sys.stderr) if self.progress else None
+        try:
+            return run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)
+        finally:
+            if bar is not None:
+                bar.finish()
 
 
-def status_counts(result: CheckResult) -> dict[Status, int]:
-    """How many claims have each status."""
-    counts = dict.fromkeys(Status, 0)
-    for claim in result.report.claims:
-        counts[claim.status] += 1
-    return counts
+_SETTINGS_OPTIONS = ("max_article_bytes",)
+_RUN_OPTIONS = ("cache_dir", "engine", "scheduler", "workers", "progress")
 
 
-def summary_line(result: CheckResult) -> str:
-    """'1 conflicting, 2 agreed, 0 unconfirmed (3 claims, 5 articles)'."""
-    counts = status_counts(result)
-    return (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
-            f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(result.report.claims)} claims, "
-            f"{len(result.articles)} articles)")
+def settings_options(func: F) -> F:
+    """--max-article-bytes, for commands that read articles; the command gets `settings`, a Settings."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        chosen = {k: kwargs.pop(k) for k in _SETTINGS_OPTIONS}
+        return func(*args, settings=Settings.from_environment(os.environ, **chosen), **kwargs)
+
+    return _with(wrapper, _settings_flags())  # type: ignore[return-value]
+
+
+def run_options(func: F) -> F:
+    """The options of every command that runs the check; the command gets `run`, a Run.
+
+    --max-article-bytes, --cache-dir, --engine, --scheduler, --workers and --progress. The
+    environment (SOURCE_DATE_EPOCH, CLAIMCHECK_MAX_ARTICLE_BYTES) is read here, once.
+    """
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        chosen = {k: kwargs.pop(k) for k in (*_SETTINGS_OPTIONS, *_RUN_OPTIONS)}
+        show = chosen.pop("progress")
+        engine = chosen.pop("engine")
+        settings = Settings.from_environment(os.environ, engine=EngineName(engine), **chosen)
+        return func(*args, run=Run(settings, sys.stderr.isatty() if show is None else show), **kwargs)
+
+    flags = (
+        *_settings_flags(),
+        click.option("--progress/--no-progress", default=None,
+                     help="Show a progress bar on stderr (default: on a terminal, for runs over a second)."),
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Local processes for analysis and matching (default: one per core)."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="The Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786."),
+        click.option("--engine", type=click.Choice([e.value for e in EngineName]), default=EngineName.LOCAL.value,
+                     show_default=True, help="Where articles are analysed and matched: this machine, or Dask."),
+        click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+                     help="Keep each article's analysis here, so the next run reads only changed articles."),
+    )
+    return _with(wrapper, flags)  # type: ignore[return-value]
+
+
+def _settings_flags() -> tuple[Callable[[F], F], ...]:
+    return (click.option("--max-article-bytes", type=click.IntRange(min=1), default=None,
+                         help=f"Skip (with a warning) article files larger than this "
+                              f"[default: {MAX_ARTICLE_BYTES}; env: {MAX_ARTICLE_BYTES_VARIABLE}]."),)
+
+
+def _with(func: Callable[..., Any], flags: tuple[Callable[[Any], Any], ...]) -> Callable[..., Any]:
+    for flag in flags:
+        func = flag(func)
+    return func

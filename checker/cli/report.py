@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli.options import inputs_options, summary_line
-from checker.cli.progress import run_options, run_with_options
+from checker.cli.options import Run, inputs_options, run_options
 from checker.errors import CheckerError
 from checker.formats.json import render_json
 from checker.report.history import compare, find_previous
@@ -32,7 +31,7 @@ from checker.values import Context, extract_values
               help="A JSON result of an earlier run; the report says what changed since. Default: the --json file "
                    "as it was before this run, else report.json beside --out, when there is one.")
 def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | None,
-           previous_path: Path | None) -> None:
+           previous_path: Path | None, run: Run) -> None:
     """Write the discrepancy report: every claim, what each article states about it, conflicts first.
 
     \b
@@ -44,14 +43,14 @@ def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | 
             refuse_inputs(target, (claims_path, articles_path))
     # Read before this run's JSON overwrites it.
     previous = find_previous(previous_path, out, json_path)
-    result = run_with_options(claims_path, articles_path)
+    result = run.check(claims_path, articles_path)
     html = render_html(result.report, result.articles, compare(previous, result.report) if previous else None)
     payload = render_json(result.report)
     _emit(out, html)
     if json_path is not None:
         _emit(json_path, payload)
     if str(out) != "-":
-        click.echo(f"claimcheck: {summary_line(result)}; report written to {out}", err=True)
+        click.echo(f"claimcheck: {result.summary()}; report written to {out}", err=True)
 
 
 @click.command()

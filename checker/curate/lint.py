@@ -7,7 +7,6 @@ Schema errors (with unknown scales and rating labels), duplicate ids, `as_of` in
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from checker.models import Article, Claim
-from checker.pipeline import generated_timestamp
+from checker.settings import Settings
 from checker.store.articles import load_articles
 from checker.store.claims import read_claims
 from checker.store.paths import display_path
@@ -60,9 +59,10 @@ class Finding:
 
 
 def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Scale],
-                today: dt.date | None = None) -> list[Finding]:
+                settings: Settings | None = None) -> list[Finding]:
     """Every problem of every claims file under `claims_path`, sorted by place."""
-    today = today or dt.date.fromisoformat(generated_timestamp()[:10])
+    settings = settings or Settings()
+    today = settings.today
     found = read_claims(claims_path, scales)
     findings = [Finding(p.file, p.line or 1, p.code, p.message) for p in found.problems]
     claims = list(found.claims)
@@ -73,7 +73,7 @@ def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Sca
                                 Severity.WARNING))
     findings.extend(_near_duplicates(claims))
     if articles_path.is_dir():
-        findings.extend(_corpus_findings(claims, load_articles(articles_path)))
+        findings.extend(_corpus_findings(claims, load_articles(articles_path, settings.max_article_bytes)))
     else:
         logging.warning("%s: no articles folder; sources and words were not checked", display_path(articles_path))
     return sorted(findings, key=lambda f: (f.file, f.line, f.code, f.message))

@@ -9,24 +9,24 @@ from pathlib import Path
 from typing import Any
 
 from checker.models import ClaimResult
-from checker.pipeline import CheckResult, Settings, run_check
+from checker.pipeline import CheckResult, run_check
+from checker.settings import Settings
 from checker.store.claim_files import render_record
 from checker.store.claims import find_claim_files, load_claims
-from checker.values import Scale
 
 # The draft's file sorts last among the copies, so its line numbers never shift the others'.
 _DRAFT_NAME = "~draft.yaml"
 
 
 def preview_claim(record: Mapping[str, Any], claims_path: Path, articles_path: Path,
-                  scales: Mapping[str, Scale] | None = None) -> tuple[ClaimResult, CheckResult]:
+                  settings: Settings | None = None) -> tuple[ClaimResult, CheckResult]:
     """The draft claim's result (its mentions, agreeing or conflicting) beside the existing claims, and the whole check.
 
     The existing claims take part because matching gives each value to the claim whose words stand
     closest to it: a draft does not take a value that an existing claim explains better.
     """
     if claims_path.exists():
-        load_claims(claims_path, scales)  # so a broken claims file is named by its real path, not the copy's
+        load_claims(claims_path)  # so a broken claims file is named by its real path, not the copy's
     with tempfile.TemporaryDirectory(prefix="claimcheck-draft-") as folder:
         root = Path(folder)
         if claims_path.exists():
@@ -36,7 +36,6 @@ def preview_claim(record: Mapping[str, Any], claims_path: Path, articles_path: P
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
         (root / _DRAFT_NAME).write_text(render_record(record), encoding="utf-8")
-        settings = Settings(scales=dict(scales)) if scales is not None else None
         result = run_check(root, articles_path, settings)
     found = next(c for c in result.report.claims if c.id == record["id"])
     return found, result

@@ -23,7 +23,8 @@ from checker.curate.drafting import draft_record, validate_record
 from checker.errors import ClaimFileError
 from checker.matching.evidence import analyse_article
 from checker.models import Count, Kind, Range, StatedValue
-from checker.pipeline import Settings, run_check
+from checker.pipeline import run_check
+from checker.settings import Settings
 from checker.store.claim_files import id_places
 from checker.text.boilerplate import boilerplate_lines
 from checker.text.sentences import split_sentences
@@ -100,11 +101,11 @@ class Suggestion:
 
 
 def find_suggestions(claims_path: Path, articles_path: Path, kinds: frozenset[Kind] | None = None,
-                     min_sources: int = 2, limit: int | None = None,
+                     min_sources: int = 2, limit: int | None = None, settings: Settings | None = None,
                      scales: Mapping[str, Scale] | None = None) -> list[Suggestion]:
     """Draft claims for uncovered values, disagreements first; every record returned validates."""
     scales = scales if scales is not None else builtin_scales()
-    result = run_check(claims_path, articles_path, Settings(scales=dict(scales)))
+    result = run_check(claims_path, articles_path, settings)
     covered = {(m.article, m.start) for c in result.report.claims for m in c.mentions}
     evidence = []
     for article in result.articles:
@@ -117,9 +118,8 @@ def find_suggestions(claims_path: Path, articles_path: Path, kinds: frozenset[Ki
                 if not _claimable(value, uncovered, kinds) or len(value.text) * 2 >= len(sentence.text.strip()):
                     continue
                 words = _context_words(sentence.text, sentence.start, value) | _anchors(value, values)
-                evidence.append(Evidence(article.id, article.published, value.value.model_dump(mode="json"), value.text,
-                                         sentence.text,
-                                         value.start, value, words))
+                evidence.append(Evidence(article.id, article.published, value.value.to_json(), value.text,
+                                         sentence.text, value.start, value, words))
     groups = _group(evidence)
     groups = [g for g in groups if len(g.sources) >= min_sources]
     groups.sort(key=lambda g: (not g.disagree, -len(g.sources), -len(g.evidence), g.evidence[0].article,

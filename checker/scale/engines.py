@@ -10,10 +10,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from checker.errors import ConfigError
+from checker.settings import EngineName
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -24,13 +24,6 @@ R = TypeVar("R")
 WINDOW_PER_WORKER = 4
 # Below this many batches a process pool costs more to start than it saves.
 MIN_POOL_BATCHES = 4
-
-
-class EngineName(StrEnum):
-    """The engines `--engine` offers."""
-
-    LOCAL = "local"
-    DASK = "dask"
 
 
 class Engine(Protocol):

@@ -70,12 +70,12 @@ def scales_digest(scales: Mapping[str, Scale]) -> str:
     return hashlib.sha256(repr(sorted(scales.items())).encode()).hexdigest()[:16]
 
 
-def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale]) -> ArticleRecord | None:
-    """Read and analyse one article file; None when it is skipped (with a warning)."""
+def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int) -> ArticleRecord | None:
+    """Read and analyse one article file (of at most `limit` bytes); None when it is skipped (with a warning)."""
     warned = _WarningCounter()
     _ARTICLES_LOG.addFilter(warned)
     try:
-        article = read_article(path, root)
+        article = read_article(path, root, limit)
     finally:
         _ARTICLES_LOG.removeFilter(warned)
     if article is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -13,8 +12,9 @@ from pathlib import Path
 import ftfy
 from charset_normalizer import from_bytes
 
-from checker.errors import ArticleFileError, ConfigError
+from checker.errors import ArticleFileError
 from checker.models import Article
+from checker.settings import MAX_ARTICLE_BYTES
 from checker.store.paths import display_path
 from checker.store.readers import ReadText
 from checker.store.readers.html import read_html
@@ -32,23 +32,18 @@ PDF_SUFFIXES = (".pdf",)
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 # `retrieved` is written by `claimcheck fetch`: when the page was downloaded (UTC).
 FRONT_MATTER_FIELDS = {"title", "url", "published", "publisher", "author", "notes", "retrieved"}
-# Files bigger than this are skipped with a warning, so one stray dump cannot exhaust memory.
-# `--max-article-bytes` (or the variable below, which worker processes inherit) changes it.
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-MAX_ARTICLE_BYTES_VARIABLE = "CLAIMCHECK_MAX_ARTICLE_BYTES"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-def find_article_files(folder: Path) -> list[Path]:
+def find_article_files(folder: Path, limit: int = MAX_ARTICLE_BYTES) -> list[Path]:
     """Article files below `folder`, sorted by path; raises when the folder is missing.
 
     Symbolic links are not followed (one could lead out of the folder, or round in a loop), and files
-    over the size limit are left out; each with a warning.
+    over the size `limit` are left out; each with a warning.
     """
     if not folder.is_dir():
         raise ArticleFileError(f"{folder}: articles folder not found; pass --articles DIR with your article files")
-    limit = max_article_bytes()
     files = []
     # Hidden files and folders are skipped: `claimcheck fetch` keeps the raw pages in `.raw/`.
     # rglob does not descend into linked folders; linked files are refused below.
@@ -77,25 +72,8 @@ def find_article_files(folder: Path) -> list[Path]:
     return files
 
 
-# A run lists the folder more than once (to check, and to digest the inputs); each skip is said once.
-_WARNED: set[str] = set()
-
-
 def _warn_once(message: str) -> None:
-    if message not in _WARNED:
-        _WARNED.add(message)
-        log.warning("%s", message)
-
-
-def max_article_bytes() -> int:
-    """The size over which an article file is skipped: $CLAIMCHECK_MAX_ARTICLE_BYTES, else MAX_ARTICLE_BYTES."""
-    setting = os.environ.get(MAX_ARTICLE_BYTES_VARIABLE, "").strip()
-    if not setting:
-        return MAX_ARTICLE_BYTES
-    if not setting.isdigit() or int(setting) < 1:
-        raise ConfigError(f"{MAX_ARTICLE_BYTES_VARIABLE}={setting!r} is not a number of bytes; "
-                          "set it to a whole number like 50000000, or unset it")
-    return int(setting)
+    log.warning("%s", message)
 
 
 def article_id(path: Path, root: Path) -> str:
@@ -122,25 +100,24 @@ def _refuse_shared_ids(files: list[Path], root: Path) -> None:
         seen[key] = path
 
 
-def load_articles(folder: Path) -> list[Article]:
+def load_articles(folder: Path, limit: int = MAX_ARTICLE_BYTES) -> list[Article]:
     """Every usable article below `folder`; unusable ones are skipped with a warning."""
-    return list(iter_articles(folder))
+    return list(iter_articles(folder, limit))
 
 
-def iter_articles(folder: Path) -> Iterator[Article]:
+def iter_articles(folder: Path, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """Articles one at a time, so a large corpus is never held in memory whole."""
-    for path in find_article_files(folder):
-        article = read_article(path, folder)
+    for path in find_article_files(folder, limit):
+        article = read_article(path, folder, limit)
         if article is not None:
             yield article
 
 
-def read_article(path: Path, root: Path) -> Article | None:
-    """One article, or None (with a warning) when the file holds no usable text."""
+def read_article(path: Path, root: Path, limit: int = MAX_ARTICLE_BYTES) -> Article | None:
+    """One article, or None (with a warning) when the file holds no usable text (or more than `limit` bytes)."""
     shown = display_path(path)
     try:
         size = path.stat().st_size
-        limit = max_article_bytes()
         if size > limit:
             log.warning("%s: skipped, %d bytes is over the %d byte limit for an article; raise it with "
                         "--max-article-bytes", shown, size, limit)

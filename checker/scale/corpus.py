@@ -1,0 +1,257 @@
+"""A corpus worked through at any size: each article analysed once (or read from the cache), then matched, on an engine.
+
+Articles stream through in two passes so a large corpus is never held whole: the first
+analyses each article the cache lacks (on the engine) and stores its record; the second
+reads each record back, batch by batch, and matches it against the claims. A record the
+cache holds damaged is never trusted: the article is analysed again and the entry replaced.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.matching import Match, Matcher
+from checker.models import Article, ArticleSummary
+from checker.scale.cache import AnalysisCache, code_version
+from checker.scale.engines import Engine, batched, make_engine
+from checker.scale.records import (
+    ArticleRecord,
+    RecordError,
+    analyse_file,
+    file_key,
+    read_frequencies,
+    read_record,
+    scales_digest,
+)
+from checker.settings import Settings
+from checker.store.paths import display_path
+from checker.values import Scale
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every worker needs, sent to it once: where articles are, the scales, the settings, the matcher."""
+
+    root: Path
+    scales: Mapping[str, Scale]
+    settings: Settings
+    matcher: Matcher | None = None
+
+    def analyse(self, path: Path) -> ArticleRecord | None:
+        """One article file read and analysed; None when it is skipped (with a warning)."""
+        return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes)
+
+
+@dataclass
+class Matched:
+    """The matches of every article, its summary and (with `keep_texts`) the article, in article order."""
+
+    matches: list[Match] = field(default_factory=list)
+    summaries: list[ArticleSummary] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    """One article file on its way through the corpus."""
+
+    path: Path
+    article_id: str
+    shown: str  # the path as messages and the report show it
+    key: str | None  # its cache key; None when the file could not be read to make one
+    record: ArticleRecord | None = None  # kept in memory only when it may not be cached
+    skipped: bool = False
+
+
+class Corpus:
+    """The article files of one run, analysed on `engine` with the records kept in `store`."""
+
+    def __init__(self, files: Sequence[Path], shared: Shared, store: AnalysisCache, engine: Engine,
+                 progress: ProgressCallback) -> None:
+        self._shared, self._store, self._engine, self._progress = shared, store, engine, progress
+        version = code_version() + scales_digest(shared.scales)
+        self._entries = [_entry(path, shared.root, version) for path in files]
+        self._analyse()
+
+    def frequencies(self) -> tuple[dict[str, int], int]:
+        """How many of the corpus's sentences hold each stem, and how many sentences there are."""
+        total: dict[str, int] = {}
+        sentences = 0
+        for entry in self._entries:
+            found, count = self._frequencies(entry)
+            sentences += count
+            for stem, n in found.items():
+                total[stem] = total.get(stem, 0) + n
+        return total, sentences
+
+    def match(self, matcher: Matcher) -> Matched:
+        """Every article matched against the claims of `matcher`."""
+        shared = Shared(self._shared.root, self._shared.scales, self._shared.settings, matcher)
+        result = Matched()
+        batches = batched(self._entries, self._engine.batch_size)
+        done = 0
+        self._progress("matching claims", 0, len(self._entries))
+        for batch, outcome in zip(batches, self._engine.map(_match_batch, _WorkBatches(batches, self), shared),
+                                  strict=True):
+            for entry, (record, matches, repaired) in zip(batch, outcome, strict=True):
+                if repaired:
+                    self._replace(entry, record)
+                result.matches.extend(matches)
+                result.summaries.append(_summary(record.article, record.stated, len({m.value.start for m in matches})))
+                keep = shared.settings.keep_texts
+                result.articles.append(record.article if keep else record.article.model_copy(update={"text": ""}))
+            done += len(batch)
+            self._progress("matching claims", done, len(self._entries))
+        return result
+
+    def work(self, entry: _Entry) -> _Work:
+        """What a worker needs to match the entry: its record, or the cache's bytes for it (decoded there)."""
+        if entry.record is not None:
+            return entry.record
+        assert entry.key is not None, "an entry is either kept in memory or stored"
+        found = self._store.get(entry.key)
+        assert found is not None, "the first pass stored it"
+        return _Stored(entry.path, entry.article_id, entry.shown, *found)
+
+    def _analyse(self) -> None:
+        """Analyse, on the engine, every usable file the store lacks, and store what may be cached."""
+        missing = self._store.missing(e.key for e in self._entries if e.key is not None)
+        todo = [e for e in self._entries if e.key is None or e.key in missing]
+        done = len(self._entries) - len(todo)
+        self._progress("analysing articles", done, len(self._entries))
+        batches = batched(todo, self._engine.batch_size)
+        work = [[e.path for e in batch] for batch in batches]
+        for batch, results in zip(batches, self._engine.map(_analyse_batch, work, self._shared), strict=True):
+            pending = []
+            for entry, record in zip(batch, results, strict=True):
+                if record is None:
+                    entry.skipped = True
+                elif record.cacheable and entry.key is not None:
+                    pending.append((entry.key, record.frequency_bytes(), record.body_bytes()))
+                else:
+                    entry.record = record
+            self._store.put(pending)
+            done += len(batch)
+            self._progress("analysing articles", done, len(self._entries))
+        self._entries = [e for e in self._entries if not e.skipped]
+
+    def _frequencies(self, entry: _Entry) -> tuple[dict[str, int], int]:
+        if entry.record is not None:
+            return entry.record.frequencies, entry.record.sentences
+        assert entry.key is not None, "an entry is either kept in memory or stored"
+        blob = self._store.frequencies(entry.key)
+        try:
+            if blob is not None:
+                return read_frequencies(blob)
+        except RecordError:
+            pass
+        record = _reanalysed(entry.path, self._shared)
+        self._replace(entry, record)
+        return record.frequencies, record.sentences
+
+    def _replace(self, entry: _Entry, record: ArticleRecord) -> None:
+        """Put a re-analysed record in place of a damaged cache entry."""
+        assert entry.key is not None, "only stored entries are repaired"
+        self._store.forget(entry.key)
+        self._store.put([(entry.key, record.frequency_bytes(), record.body_bytes())])
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """An article's record as the cache holds it, decoded by the worker that matches it."""
+
+    path: Path
+    article_id: str
+    shown: str
+    frequencies: bytes
+    body: bytes
+
+
+_Work = ArticleRecord | _Stored
+
+
+class _WorkBatches(Sequence[list[_Work]]):
+    """The work of each batch as workers take it, read from the store only when a batch is due."""
+
+    def __init__(self, batches: list[Sequence[_Entry]], corpus: Corpus) -> None:
+        self._batches, self._corpus = batches, corpus
+
+    def __len__(self) -> int:
+        return len(self._batches)
+
+    def __getitem__(self, index: int) -> list[_Work]:  # type: ignore[override]
+        return [self._corpus.work(entry) for entry in self._batches[index]]
+
+
+def _entry(path: Path, root: Path, version: str) -> _Entry:
+    try:
+        key: str | None = file_key(path.read_bytes(), version)
+    except OSError:
+        key = None  # analysing it reports why it cannot be read
+    return _Entry(path, path.relative_to(root).with_suffix("").as_posix(), display_path(path), key)
+
+
+def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[ArticleRecord | None]:
+    return [shared.analyse(path) for path in paths]
+
+
+def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[ArticleRecord, list[Match], bool]]:
+    """Each article's (record, matches, whether its cache entry was damaged and the record is a new analysis)."""
+    assert shared.matcher is not None, "matching shares the matcher"
+    out = []
+    for work in batch:
+        record, repaired = _record_of(work, shared)
+        out.append((record, shared.matcher.match_article(record.analysed, set(record.frequencies)), repaired))
+    return out
+
+
+def _record_of(work: _Work, shared: Shared) -> tuple[ArticleRecord, bool]:
+    if isinstance(work, ArticleRecord):
+        return work, False
+    try:
+        return read_record(work.article_id, work.shown, work.frequencies, work.body), False
+    except RecordError:
+        return _reanalysed(work.path, shared), True
+
+
+def _reanalysed(path: Path, shared: Shared) -> ArticleRecord:
+    # A damaged cache entry is never trusted: the article is analysed again.
+    record = shared.analyse(path)
+    assert record is not None, "the article was usable when it was analysed"
+    return record
+
+
+def _summary(article: Article, stated: int, covered: int) -> ArticleSummary:
+    return ArticleSummary(
+        id=article.id, title=article.title, published=article.published, url=article.url,
+        publisher=article.publisher, path=article.path, values_stated=stated, values_uncovered=stated - covered,
+    )
+
+
+@contextmanager
+def open_corpus(files: Sequence[Path], root: Path, scales: Mapping[str, Scale], settings: Settings,
+                progress: ProgressCallback) -> Iterator[Corpus]:
+    """The corpus of `files`, analysed, with its cache (in `settings.cache_dir`, else for this run only) open."""
+    engine = make_engine(settings.engine, settings.workers, settings.scheduler)
+    try:
+        with _analysis_store(settings.cache_dir) as store:
+            yield Corpus(files, Shared(root, dict(scales), settings), store, engine, progress)
+    finally:
+        engine.close()
+
+
+@contextmanager
+def _analysis_store(cache_dir: Path | None) -> Iterator[AnalysisCache]:
+    with tempfile.TemporaryDirectory(prefix="claimcheck-analysis-") as folder:
+        store = (AnalysisCache.in_folder(cache_dir) if cache_dir is not None
+                 else AnalysisCache(Path(folder) / "analysis.sqlite3", announce=False))
+        try:
+            yield store
+        finally:
+            store.close()
