@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             # A case id that appears twice in the data keeps every prediction made for it:
             # the scorer reads one line per id.
             predictions.setdefault(case["id"], []).extend(
-                {"kind": v.kind.value, "value": v.value, "span": [v.start, v.end]} for v in values
+                {"kind": v.kind.value, "value": v.value.to_json(), "span": [v.start, v.end]} for v in values
             )
 
     out.parent.mkdir(parents=True, exist_ok=True)

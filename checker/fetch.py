@@ -16,13 +16,13 @@ from typing import IO
 
 import yaml
 
-from checker import __version__
 from checker.errors import OutputError
 from checker.settings import Settings
 from checker.store.articles import ARTICLE_SUFFIXES, decode_article_bytes
 from checker.store.output import write_atomic
 from checker.store.paths import display_path
 from checker.store.readers.html import read_html
+from checker.version import __version__
 
 USER_AGENT = f"claimcheck/{__version__} (article fetcher; one request per URL)"
 TIMEOUT_SECONDS = 20.0

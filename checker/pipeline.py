@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from checker.matching import Matcher
-from checker.models import Article, Report, Status
+from checker.models import CheckResult
 from checker.scale.corpus import open_corpus
 from checker.settings import Settings
 from checker.store.articles import find_article_files
@@ -18,21 +16,6 @@ from checker.values import builtin_scales
 from checker.verdicts import build_report
 
 ProgressCallback = Callable[[str, int, int], None]
-
-
-@dataclass
-class CheckResult:
-    """A Report and the articles it was made from (the HTML shows their text)."""
-
-    report: Report
-    articles: list[Article]
-
-    def summary(self) -> str:
-        """'1 conflicting, 2 agreed, 0 unconfirmed (3 claims, 5 articles)'."""
-        counts = Counter(claim.status for claim in self.report.claims)
-        return (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
-                f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(self.report.claims)} claims, "
-                f"{len(self.articles)} articles)")
 
 
 def run_check(claims_path: Path | str, articles_path: Path | str, settings: Settings | None = None,

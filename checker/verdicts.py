@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from checker import __version__
 from checker.models import (
     ArticleSummary,
     Caveat,
@@ -25,6 +24,7 @@ from checker.models import (
     Verdict,
     currency_of,
 )
+from checker.version import __version__
 
 if TYPE_CHECKING:  # matching still asks judge() to rank values; the reading work removes that
     from checker.matching import Match

@@ -20,7 +20,7 @@ from checker.cli import cli
 from checker.curate.drafting import draft_record, validate_record
 from checker.errors import CheckerError, ClaimFileError
 from checker.store import claim_files
-from checker.store.claim_files import append_record, render_record, take_snapshot
+from checker.store.claim_files import append_record, file_state, render_record
 from checker.store.claims import load_claims
 
 GOLDEN = Path(__file__).parent / "golden" / "add"
@@ -156,10 +156,10 @@ def test_a_crash_between_temp_write_and_rename_leaves_the_original(corpus: Path,
 
 def test_a_file_changed_while_prompting_is_merged_not_overwritten(corpus: Path) -> None:
     path = corpus / "claims" / "town.yaml"
-    snapshot = take_snapshot(path)
+    state = file_state(path)
     with path.open("a") as handle:  # someone else adds a claim meanwhile
         handle.write("\n- id: added-meanwhile\n  claim: 2 libraries.\n  kind: count\n  value: 2\n")
-    appended = append_record(path, draft_record(SENTENCE), snapshot)
+    appended = append_record(path, draft_record(SENTENCE), state)
     assert appended.changed_meanwhile
     assert {c.id for c in load_claims(path)} == {"trust-staff", "trust-budget", "added-meanwhile",
                                                 "riverside-opened-library"}
@@ -167,12 +167,12 @@ def test_a_file_changed_while_prompting_is_merged_not_overwritten(corpus: Path) 
 
 def test_an_id_added_meanwhile_is_refused(corpus: Path) -> None:
     path = corpus / "claims" / "town.yaml"
-    snapshot = take_snapshot(path)
+    state = file_state(path)
     record = draft_record(SENTENCE)
     with path.open("a") as handle:
         handle.write(f"\n- id: {record['id']}\n  claim: 2 libraries.\n  kind: count\n  value: 2\n")
     with pytest.raises(ClaimFileError, match=r"town.yaml:21: claim 'riverside-opened-library' is already there"):
-        append_record(path, record, snapshot)
+        append_record(path, record, state)
 
 
 def test_concurrent_adds_both_land(corpus: Path) -> None:

@@ -10,7 +10,8 @@ from test_check_formats import corpus, run  # the tests/data/ci corpus copied to
 
 from checker.cli import cli
 from checker.errors import ConfigError
-from checker.findings.baseline import BaselineEntry, canonical_value, read_baseline, render_baseline
+from checker.findings.baseline import BaselineEntry, canonical_value, read_baseline
+from checker.formats.baseline import render_baseline
 
 __all__ = ["corpus"]  # a fixture: pytest finds it here by name
 

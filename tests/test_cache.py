@@ -43,7 +43,7 @@ def test_cold_and_warm_cache_give_the_json_of_a_run_without_cache(corpus: Path, 
 def test_a_warm_run_reads_no_article_again(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _json(corpus, tmp_path / "cache")
     analysed: list[Path] = []
-    import checker.scale.records as records
+    import checker.scale.packed as records
 
     original = records.analyse_file
 

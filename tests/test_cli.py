@@ -105,3 +105,11 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 def test_check_help_documents_exit_codes() -> None:
     result = CliRunner().invoke(cli, ["check", "--help"])
     assert "0  no claim conflicts" in result.stdout and "2  invalid input" in result.stdout
+
+
+def test_the_public_api_is_what_checker_all_names() -> None:
+    import checker
+
+    assert sorted(checker.__all__) == sorted({*checker._OWNERS, "__version__"})
+    for name in checker.__all__:
+        assert getattr(checker, name) is not None

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.models import Caveat, Status, Verdict
-from checker.pipeline import CheckResult, run_check
+from checker.models import Caveat, CheckResult, Status, Verdict
+from checker.pipeline import run_check
 
 Corpus = Callable[..., CheckResult]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pdfs import write_pdf
 
-from checker.store.articles import page_of, read_article
+from checker.store.articles import read_article
 
 LINES = [
     "Children's Services Inspection Report",
@@ -46,8 +46,8 @@ def test_running_headers_and_footers_are_removed_and_pages_are_cited(tmp_path: P
     assert "Cabinet papers" not in article.text and "agenda pack" not in article.text
     assert len(article.page_starts) >= 3 and article.page_starts[0] == 0
     first, last = article.text.index("Paragraph 1 "), article.text.index("Paragraph 79 ")
-    assert page_of(article, first) == 1
-    assert page_of(article, last) == len(article.page_starts)
+    assert article.page_of(first) == 1
+    assert article.page_of(last) == len(article.page_starts)
     assert article.text.count("Paragraph ") == 79  # none lost or doubled at a page break
 
 
@@ -64,7 +64,7 @@ def test_a_paragraph_running_over_a_page_break_is_one_line(tmp_path: Path) -> No
 def test_other_formats_cite_no_page(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The trust employed 657 members of staff.\n")
     article = read_article(tmp_path / "a.txt", tmp_path)
-    assert article is not None and page_of(article, 5) is None
+    assert article is not None and article.page_of(5) is None
 
 
 def test_a_broken_pdf_is_skipped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

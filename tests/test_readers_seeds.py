@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from pdfs import write_pdf
 
-from checker.pipeline import CheckResult, run_check
+from checker.models import CheckResult
+from checker.pipeline import run_check
 from checker.store.articles import split_front_matter
 from checker.text.normalise import normalise_text
 

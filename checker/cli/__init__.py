@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from checker import __version__
 from checker.cli.options import EXIT_INVALID
 from checker.errors import CheckerError
+from checker.version import __version__
 
 
 class _Cli(click.Group):

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from checker.cli.options import Run, inputs_options, run_options
-from checker.findings.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline, render_baseline
+from checker.findings.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline
+from checker.formats.baseline import render_baseline
 from checker.store.claims import find_claim_files
 from checker.store.output import refuse_inputs, write_atomic
 from checker.store.paths import display_path

@@ -13,13 +13,14 @@ import click
 
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options
 from checker.findings.baseline import read_baseline
-from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, collect_findings, conflict_message, stale_message
+from checker.findings.conflicts import Findings, collect_findings, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
 from checker.formats.github import render_github
 from checker.formats.json import render_json
 from checker.formats.junit import render_junit
 from checker.formats.sarif import render_sarif
-from checker.pipeline import CheckResult
+from checker.formats.text import render_text
+from checker.models import CheckResult
 
 log = logging.getLogger(__name__)
 
@@ -95,28 +96,7 @@ def _render(output_format: CheckFormat, findings: Findings, result: CheckResult,
         return render_github(findings, summary)
     if output_format is CheckFormat.SARIF:
         return render_sarif(findings)
-    return "".join(f"{line}\n" for line in text_lines(findings, summary, colour=wants_colour(sys.stdout)))
-
-
-def text_lines(findings: Findings, summary: str, colour: bool = False) -> list[str]:
-    """For people: a line per new conflict, per stale entry and (with --strict) per unconfirmed claim, then the
-    summary; conflicts accepted by a baseline are only counted."""
-    def style(text: str, fg: str) -> str:
-        return click.style(text, fg=fg, bold=True) if colour else text
-
-    lines = [f"{c.mention.article}: {style(c.claim.id, 'red')}: {conflict_message(c, findings.published)}"
-             for c in findings.new_conflicts]
-    if findings.strict:
-        lines += [f"{c.file}:{c.line}: {style(c.id, 'yellow')}: unconfirmed, {UNCONFIRMED_MESSAGE}"
-                  for c in findings.unconfirmed]
-    lines += [f"{findings.baseline_path}:{e.line}: {style('stale', 'yellow')}: {stale_message(e)}"
-              for e in findings.stale]
-    if findings.baseline_path is not None:
-        accepted = len(findings.conflicts) - len(findings.new_conflicts)
-        lines.append(f"baseline {findings.baseline_path}: {len(findings.new_conflicts)} new conflict(s), "
-                     f"{accepted} accepted, {len(findings.stale)} stale")
-    lines.append(summary)
-    return lines
+    return render_text(findings, summary, colour=wants_colour(sys.stdout))
 
 
 def wants_colour(stream: IO[str]) -> bool:

@@ -13,13 +13,13 @@ import click
 
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options, settings_options
 from checker.curate.drafting import check_field, draft_record, validate_record
-from checker.curate.lint import Finding, lint_claims
+from checker.curate.lint import LintFinding, lint_claims
 from checker.curate.preview import preview_claim
 from checker.curate.suggest import Suggestion, find_suggestions
 from checker.errors import ClaimFileError
 from checker.models import ClaimResult, Kind, Verdict
 from checker.settings import Settings
-from checker.store.claim_files import append_record, id_places, render_record, take_snapshot
+from checker.store.claim_files import append_record, file_state, id_places, render_record
 from checker.store.output import refuse_inputs
 from checker.store.paths import display_path
 from checker.values import Scale, builtin_scales
@@ -162,7 +162,7 @@ def _add_record(record: dict[str, Any], target: Path, claims_path: Path, article
                 taken: Mapping[str, str], interactive: bool, dry_run: bool, settings: Settings) -> None:
     """Prompt (when interactive), validate, preview, confirm and write one record: the body of `add`."""
     scales = builtin_scales()
-    snapshot = take_snapshot(target)
+    state = file_state(target)
     if interactive:
         record = _prompt_record(record, scales, taken)
     validate_record(record, scales, file=display_path(target))
@@ -176,7 +176,7 @@ def _add_record(record: dict[str, Any], target: Path, claims_path: Path, article
     if dry_run or (interactive and not click.confirm(f"Add it to {display_path(target)}?", default=True)):
         click.echo("nothing written", err=True)
         return
-    appended = append_record(target, record, snapshot)
+    appended = append_record(target, record, state)
     if appended.changed_meanwhile:
         click.echo(f"claimcheck: warning: {display_path(target)} changed while you were typing; "
                    "the claim was added to the new version", err=True)
@@ -245,7 +245,7 @@ def _suggestions_text(suggestions: list[Suggestion], fmt: SuggestFormat) -> str:
     return "\n".join(parts)
 
 
-def _findings_text(findings: list[Finding], fmt: LintFormat) -> str:
+def _findings_text(findings: list[LintFinding], fmt: LintFormat) -> str:
     if fmt is LintFormat.JSON:
         payload = {"schema": "claimcheck.lint/1", "findings": [f.as_json() for f in findings]}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

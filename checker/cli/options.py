@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 import click
 
 from checker.cli.progress import StageProgress
-from checker.pipeline import CheckResult, run_check
+from checker.models import CheckResult
+from checker.pipeline import run_check
 from checker.settings import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE, EngineName, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -43,7 +43,7 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
-class Finding:
+class LintFinding:
     """One problem, at its place in a claims file."""
 
     file: str
@@ -59,12 +59,12 @@ class Finding:
 
 
 def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Scale],
-                settings: Settings | None = None) -> list[Finding]:
+                settings: Settings | None = None) -> list[LintFinding]:
     """Every problem of every claims file under `claims_path`, sorted by place."""
     settings = settings or Settings()
     today = settings.today
     found = read_claims(claims_path, scales)
-    findings = [Finding(p.file, p.line or 1, p.code, p.message) for p in found.problems]
+    findings = [LintFinding(p.file, p.line or 1, p.code, p.message) for p in found.problems]
     claims = list(found.claims)
     for claim in claims:
         if claim.as_of and claim.as_of.interval()[0] > today:
@@ -79,7 +79,7 @@ def lint_claims(claims_path: Path, articles_path: Path, scales: Mapping[str, Sca
     return sorted(findings, key=lambda f: (f.file, f.line, f.code, f.message))
 
 
-def _near_duplicates(claims: list[Claim]) -> list[Finding]:
+def _near_duplicates(claims: list[Claim]) -> list[LintFinding]:
     findings = []
     for i, claim in enumerate(claims):
         for other in claims[:i]:
@@ -93,7 +93,7 @@ def _near_duplicates(claims: list[Claim]) -> list[Finding]:
     return findings
 
 
-def _corpus_findings(claims: list[Claim], articles: list[Article]) -> list[Finding]:
+def _corpus_findings(claims: list[Claim], articles: list[Article]) -> list[LintFinding]:
     known = {a.id for a in articles}
     sentences = [{t.stem for t in tokenize(s.text)} for a in articles for s in split_sentences(a.text)]
     findings = []
@@ -114,5 +114,5 @@ def _corpus_findings(claims: list[Claim], articles: list[Article]) -> list[Findi
     return findings
 
 
-def _at(claim: Claim, code: str, message: str, severity: Severity = Severity.ERROR) -> Finding:
-    return Finding(claim.file or "?", claim.line or 1, code, message, severity)
+def _at(claim: Claim, code: str, message: str, severity: Severity = Severity.ERROR) -> LintFinding:
+    return LintFinding(claim.file or "?", claim.line or 1, code, message, severity)

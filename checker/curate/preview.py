@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.models import ClaimResult
-from checker.pipeline import CheckResult, run_check
+from checker.models import CheckResult, ClaimResult
+from checker.pipeline import run_check
 from checker.settings import Settings
 from checker.store.claim_files import render_record
 from checker.store.claims import find_claim_files, load_claims

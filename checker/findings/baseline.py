@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,13 +24,6 @@ BASELINE_NAME = ".baseline.yaml"
 # a different value (the article was changed again) is a new conflict.
 ConflictKey = tuple[str, str, str]
 
-_HEADER = """\
-# claimcheck baseline: conflicts between claims and articles that have been reviewed and accepted.
-# `claimcheck check --baseline {name}` fails only on conflicts not listed here, and reports
-# entries that no longer occur as stale. Fill in reason, accepted_by and accepted_on for each
-# entry; `claimcheck baseline` rewrites this file from the current conflicts and keeps them.
-# An entry matches a conflict by claim, article and value; `stated` is only for the reader.
-"""
 
 
 class BaselineEntry(BaseModel):
@@ -142,22 +135,6 @@ def baseline_entries(report: Report, previous: Baseline | None = None) -> list[B
                 accepted_on=old.accepted_on if old else None,
             )
     return sorted(entries.values(), key=lambda e: e.key)
-
-
-def render_baseline(entries: Iterable[BaselineEntry], name: str = BASELINE_NAME) -> str:
-    """The baseline file's text: a header that says how to use it, then one block per entry."""
-    blocks = []
-    for entry in entries:
-        record = entry.model_dump(mode="json", exclude={"line"})
-        lines = [f"{'-' if n == 0 else ' '} {key}: {_flow(value)}" for n, (key, value) in enumerate(record.items())]
-        blocks.append("\n".join(lines) + "\n")
-    return _HEADER.format(name=name) + ("\n".join(blocks) if blocks else "[]\n")
-
-
-def _flow(value: Any) -> str:
-    # One line per field, a money or duration value as {amount: 47000000, currency: GBP}: dumping
-    # it inside a one-item flow list gives YAML's own quoting, then the brackets come off.
-    return yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=1_000_000).strip()[1:-1]
 
 
 def _plain(value: Any) -> Any:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from checker.findings.baseline import Baseline, BaselineEntry, conflict_key
 from checker.findings.scope import Scope, narrow_report
-from checker.models import Article, ClaimResult, Mention, Report, Status, Verdict
-from checker.pipeline import CheckResult
+from checker.models import Article, CheckResult, ClaimResult, Mention, Report, Status, Verdict
 
 
 @dataclass(frozen=True)

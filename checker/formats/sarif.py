@@ -8,9 +8,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from checker import __version__
 from checker.findings.baseline import conflict_key
 from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Conflict, Findings, conflict_message, stale_message
+from checker.version import __version__
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from checker.models import Article, Claim, Kind, PartialDate, Range, Sentence, StatedValue, Verdict
-from checker.store.articles import page_of
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 from checker.values import Context, extract_values
 from checker.verdicts import closeness, judge
@@ -385,7 +384,7 @@ class Matcher:
                         claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
                         value=value, score=round(min(option.score, 1.0), 3), local=round(option.evidence, 3),
                         matched_words=option.hits, time=_statement_time(value, values, sentence, analysed.article),
-                        page=page_of(analysed.article, value.start),
+                        page=analysed.article.page_of(value.start),
                     ))
         return matches
 

@@ -9,6 +9,7 @@ from checker.models.records import (
     Article,
     ArticleSummary,
     Caveat,
+    CheckResult,
     Claim,
     ClaimResult,
     Mention,
@@ -39,8 +40,8 @@ from checker.models.values import (
 )
 
 __all__ = [
-    "DATE_PATTERN", "ID_PATTERN", "SCHEMA", "Article", "ArticleSummary", "Caveat", "Claim", "ClaimResult", "Count",
-    "Duration", "Kind", "Mention", "Money", "PartialDate", "Percent", "Range", "RangeOrScalar", "Rating", "Report",
-    "Scalar", "Sentence", "StatedValue", "Status", "Tolerance", "Value", "Verdict", "currency_of", "described",
-    "display_raw", "format_number", "value_of",
+    "DATE_PATTERN", "ID_PATTERN", "SCHEMA", "Article", "ArticleSummary", "Caveat", "CheckResult", "Claim",
+    "ClaimResult", "Count", "Duration", "Kind", "Mention", "Money", "PartialDate", "Percent", "Range",
+    "RangeOrScalar", "Rating", "Report", "Scalar", "Sentence", "StatedValue", "Status", "Tolerance", "Value",
+    "Verdict", "currency_of", "described", "display_raw", "format_number", "value_of",
 ]

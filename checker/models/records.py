@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -115,6 +118,10 @@ class Article(_Record):
     # PDFs: the offset in `text` where each page begins, so evidence can cite its page (page 1 starts at 0)
     page_starts: tuple[int, ...] = ()
 
+    def page_of(self, offset: int) -> int | None:
+        """The page (from 1) of a PDF article on which `offset` of its text stands; None for other formats."""
+        return bisect.bisect_right(self.page_starts, offset) if self.page_starts else None
+
 
 class StatedValue(_KindedRecord):
     """A value stated in a text: its kind, normalised value and where it stands."""
@@ -196,3 +203,18 @@ class Report(_Record):
     claims: tuple[ClaimResult, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+@dataclass
+class CheckResult:
+    """A Report and the articles it was made from (the HTML shows their text)."""
+
+    report: Report
+    articles: list[Article]
+
+    def summary(self) -> str:
+        """'1 conflicting, 2 agreed, 0 unconfirmed (3 claims, 5 articles)'."""
+        counts = Counter(claim.status for claim in self.report.claims)
+        return (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
+                f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(self.report.claims)} claims, "
+                f"{len(self.articles)} articles)")

@@ -135,8 +135,14 @@ class Money(BaseModel, _Normalised):
 
     model_config = _FROZEN
     amount: FiniteNumber
-    currency: str = Field(default=DEFAULT_CURRENCY, pattern=r"^[A-Z]{3}$")
+    # None where the text names no one currency ("528 million francs"); read as DEFAULT_CURRENCY
+    currency: str | None = Field(default=DEFAULT_CURRENCY, pattern=r"^[A-Z]{3}$")
     tag: ClassVar[str] = "money"
+
+    @property
+    def in_currency(self) -> str:
+        """The currency compared and shown: the one stated, else DEFAULT_CURRENCY."""
+        return self.currency or DEFAULT_CURRENCY
 
     def span(self) -> tuple[float, float]:
         """The amount, as a point on one number line."""
@@ -152,19 +158,19 @@ class Money(BaseModel, _Normalised):
                 break
         else:
             number = format_number(size) if size == int(size) or size >= 1000 else f"{size:.2f}"
-        symbol = CURRENCY_SYMBOLS.get(self.currency)
-        return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.currency}"
+        symbol = CURRENCY_SYMBOLS.get(self.in_currency)
+        return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.in_currency}"
 
     def written(self) -> str:
         """As a curator writes it in a claim file: "£41.6m", "$3bn", "£1,250.50"."""
-        symbol = CURRENCY_SYMBOLS.get(self.currency)
+        symbol = CURRENCY_SYMBOLS.get(self.in_currency)
         amount = float(self.amount)
         for size, suffix in ((1e9, "bn"), (1e6, "m")):
             if abs(amount) >= size:
                 number = f"{amount / size:.3f}".rstrip("0").rstrip(".")
-                return f"{symbol}{number}{suffix}" if symbol else f"{number}{suffix} {self.currency}"
+                return f"{symbol}{number}{suffix}" if symbol else f"{number}{suffix} {self.in_currency}"
         number = f"{amount:,.2f}".removesuffix(".00")
-        return f"{symbol}{number}" if symbol else f"{number} {self.currency}"
+        return f"{symbol}{number}" if symbol else f"{number} {self.in_currency}"
 
 
 class _Figure(RootModel[FiniteNumber], _Normalised):
@@ -399,7 +405,7 @@ def described(value: RangeOrScalar, qualifier: str | None = None) -> str:
 def currency_of(value: RangeOrScalar) -> str | None:
     """The currency of a money value or range; None for other kinds."""
     scalar = value.bound() if isinstance(value, Range) else value
-    return scalar.currency if isinstance(scalar, Money) else None
+    return scalar.in_currency if isinstance(scalar, Money) else None
 
 
 def _join_range(low: str, high: str) -> str:

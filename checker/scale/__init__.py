@@ -1,1 +1,1 @@
-"""Running at corpus size: the analysis cache, per-article records, and the local and Dask engines."""
+"""Running at corpus size: the analysis cache, packed per-article analyses, and the local and Dask engines."""

@@ -1,4 +1,4 @@
-"""The analysis cache: article records in an embedded SQLite database, so an unchanged article is read once.
+"""The analysis cache: packed article analyses in an embedded SQLite database, so an unchanged article is read once.
 
 Entries are keyed by a hash of the article file's bytes and the analysis version (a digest
 of the code that reads and analyses articles, and of the rating scales), so any change
@@ -46,7 +46,7 @@ def code_version() -> str:
 
 
 class AnalysisCache:
-    """Article records by key, in `folder/analysis.sqlite3` (or a throw-away database for one run)."""
+    """Packed article analyses by key, in `folder/analysis.sqlite3` (or a throw-away database for one run)."""
 
     def __init__(self, path: Path, *, announce: bool = True) -> None:
         self.path = path

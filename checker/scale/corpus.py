@@ -18,14 +18,14 @@ from checker.matching import Match, Matcher
 from checker.models import Article, ArticleSummary
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
-from checker.scale.records import (
-    ArticleRecord,
-    RecordError,
+from checker.scale.packed import (
+    PackedArticle,
+    PackError,
     analyse_file,
     file_key,
-    read_frequencies,
-    read_record,
     scales_digest,
+    unpack_article,
+    unpack_frequencies,
 )
 from checker.settings import Settings
 from checker.store.paths import display_path
@@ -43,7 +43,7 @@ class Shared:
     settings: Settings
     matcher: Matcher | None = None
 
-    def analyse(self, path: Path) -> ArticleRecord | None:
+    def analyse(self, path: Path) -> PackedArticle | None:
         """One article file read and analysed; None when it is skipped (with a warning)."""
         return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes)
 
@@ -65,7 +65,7 @@ class _Entry:
     article_id: str
     shown: str  # the path as messages and the report show it
     key: str | None  # its cache key; None when the file could not be read to make one
-    record: ArticleRecord | None = None  # kept in memory only when it may not be cached
+    record: PackedArticle | None = None  # kept in memory only when it may not be cached
     skipped: bool = False
 
 
@@ -148,14 +148,14 @@ class Corpus:
         blob = self._store.frequencies(entry.key)
         try:
             if blob is not None:
-                return read_frequencies(blob)
-        except RecordError:
+                return unpack_frequencies(blob)
+        except PackError:
             pass
         record = _reanalysed(entry.path, self._shared)
         self._replace(entry, record)
         return record.frequencies, record.sentences
 
-    def _replace(self, entry: _Entry, record: ArticleRecord) -> None:
+    def _replace(self, entry: _Entry, record: PackedArticle) -> None:
         """Put a re-analysed record in place of a damaged cache entry."""
         assert entry.key is not None, "only stored entries are repaired"
         self._store.forget(entry.key)
@@ -173,7 +173,7 @@ class _Stored:
     body: bytes
 
 
-_Work = ArticleRecord | _Stored
+_Work = PackedArticle | _Stored
 
 
 class _WorkBatches(Sequence[list[_Work]]):
@@ -197,11 +197,11 @@ def _entry(path: Path, root: Path, version: str) -> _Entry:
     return _Entry(path, path.relative_to(root).with_suffix("").as_posix(), display_path(path), key)
 
 
-def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[ArticleRecord | None]:
+def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[PackedArticle | None]:
     return [shared.analyse(path) for path in paths]
 
 
-def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[ArticleRecord, list[Match], bool]]:
+def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[PackedArticle, list[Match], bool]]:
     """Each article's (record, matches, whether its cache entry was damaged and the record is a new analysis)."""
     assert shared.matcher is not None, "matching shares the matcher"
     out = []
@@ -211,16 +211,16 @@ def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[ArticleRe
     return out
 
 
-def _record_of(work: _Work, shared: Shared) -> tuple[ArticleRecord, bool]:
-    if isinstance(work, ArticleRecord):
+def _record_of(work: _Work, shared: Shared) -> tuple[PackedArticle, bool]:
+    if isinstance(work, PackedArticle):
         return work, False
     try:
-        return read_record(work.article_id, work.shown, work.frequencies, work.body), False
-    except RecordError:
+        return unpack_article(work.article_id, work.shown, work.frequencies, work.body), False
+    except PackError:
         return _reanalysed(work.path, shared), True
 
 
-def _reanalysed(path: Path, shared: Shared) -> ArticleRecord:
+def _reanalysed(path: Path, shared: Shared) -> PackedArticle:
     # A damaged cache entry is never trusted: the article is analysed again.
     record = shared.analyse(path)
     assert record is not None, "the article was usable when it was analysed"

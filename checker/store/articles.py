@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,13 +78,6 @@ def _warn_once(message: str) -> None:
 def article_id(path: Path, root: Path) -> str:
     """The article's id: its path under the articles folder without the extension, the same for every format."""
     return path.relative_to(root).with_suffix("").as_posix()
-
-
-def page_of(article: Article, offset: int) -> int | None:
-    """The page (from 1) of a PDF article on which `offset` of its text stands; None for other formats."""
-    if not article.page_starts:
-        return None
-    return bisect_right(article.page_starts, offset)
 
 
 def _refuse_shared_ids(files: list[Path], root: Path) -> None:

@@ -39,7 +39,7 @@ _DATE_FIELDS = ("as_of",)
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class FileState:
     """A claims file as it was when an edit began: its text's digest (None when it did not exist)."""
 
     path: Path
@@ -48,19 +48,19 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Appended:
-    """Where a record landed, and whether the file had changed since the snapshot (the record was merged)."""
+    """Where a record landed, and whether the file had changed since the state (the record was merged)."""
 
     path: Path
     line: int
     changed_meanwhile: bool
 
 
-def take_snapshot(path: Path) -> Snapshot:
+def file_state(path: Path) -> FileState:
     """The file's state now, to tell at write time whether someone changed it."""
     try:
-        return Snapshot(path, hashlib.sha256(path.read_bytes()).hexdigest())
+        return FileState(path, hashlib.sha256(path.read_bytes()).hexdigest())
     except FileNotFoundError:
-        return Snapshot(path, None)
+        return FileState(path, None)
     except OSError as exc:
         raise ClaimFileError(f"{display_path(path)}: cannot be read ({exc.strerror or exc})") from exc
 
@@ -80,7 +80,7 @@ def render_record(record: Mapping[str, Any]) -> str:
     return _dump([_commented(record, quote_all=_needs_quotes(record))])
 
 
-def append_record(path: Path, record: Mapping[str, Any], snapshot: Snapshot | None = None) -> Appended:
+def append_record(path: Path, record: Mapping[str, Any], state: FileState | None = None) -> Appended:
     """Append `record` to the claims file at `path` (created when missing), atomically and under a lock.
 
     Raises ClaimFileError when the id is already in the file (naming its line), when the file does not
@@ -98,7 +98,7 @@ def append_record(path: Path, record: Mapping[str, Any], snapshot: Snapshot | No
         except OSError as exc:
             raise ClaimFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from exc
         digest = hashlib.sha256(raw).hexdigest() if path.exists() else None
-        changed = snapshot is not None and snapshot.digest != digest
+        changed = state is not None and state.digest != digest
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

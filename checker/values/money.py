@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.models import Kind, StatedValue
-from checker.values.numbers import SUFFIXES, Measure, Number, find_numbers, read_values, tidy_number
+from checker.values.numbers import SUFFIXES, Number, find_numbers, tidy_number
+from checker.values.readings import Measure, read_values
 
 if TYPE_CHECKING:
     from checker.values import Context

@@ -2,9 +2,8 @@
 
 `find_numbers` scans a text once for every number it states ("£41.6million" holds 41.6
 million, "two hundred and fifty", "half a million", "3/4"); the money, count, percentage
-and duration finders then read the words around those numbers. `read_qualifier` and
-`read_qualifier_after` read the hedges and bounds news puts around a number ("more than",
-"up to", "or so").
+and duration finders then read the words around those numbers (checker.values.readings),
+with the hedges and bounds around them (checker.values.qualifiers).
 """
 
 from __future__ import annotations
@@ -12,8 +11,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from checker.values.number_words import Token, read_cardinal
+from checker.values.qualifiers import read_qualifier
 
 UNITS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -195,16 +196,6 @@ class Number(NamedTuple):
     digits: str = ""  # the digits as written, when the number is one plain run of digits
 
 
-class _Token(NamedTuple):
-    kind: str  # D digits, V vulgar fraction, or a word kind from _WORD_KINDS
-    value: float
-    start: int
-    end: int
-    word: str = ""  # the number word, lower case
-    glue: str = ""  # letters stuck to digits, as written
-    digits: str = ""  # the digits as written
-
-
 def parse_digits(text: str) -> float | None:
     """The number written in digits ("1,234.5" -> 1234.5), or None."""
     cleaned = text.strip()
@@ -255,7 +246,7 @@ def find_numbers(text: str) -> tuple[Number, ...]:
     has_url = "/" in text or "@" in text or "www." in text
     urls = [m.span() for m in _URL_RE.finditer(text)] if has_url else []
     numbers: list[Number] = []
-    group: list[_Token] = []
+    group: list[Token] = []
     seps: list[str] = []
     for token in _tokens(text):
         if urls and any(start <= token.start < end for start, end in urls):
@@ -345,13 +336,13 @@ def _is_fraction_pair(text: str, a: Number, b: Number, link: str) -> bool:
     return 0 < a.value < b.value
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str) -> list[Token]:
     """The number tokens of the text, in order: digits, vulgar fractions and number words."""
-    tokens: list[_Token] = []
+    tokens: list[Token] = []
     for m in _DIGIT_TOKEN_RE.finditer(text):
         digits = m.group("d")
         if digits is None:
-            tokens.append(_Token("V", VULGAR_FRACTIONS[m.group("vf")], m.start(), m.end()))
+            tokens.append(Token("V", VULGAR_FRACTIONS[m.group("vf")], m.start(), m.end()))
             continue
         value = parse_digits(digits)
         if value is None:
@@ -362,9 +353,9 @@ def _tokens(text: str) -> list[_Token]:
         glue = m.group("g") or ""
         if glue and m.end() < len(text) and text[m.end()].isalpha():
             glue += "\u2026"  # more letters than any suffix: a code such as "3abcdefghijklmn"
-        tokens.append(_Token("D", value, m.start(), m.end(), glue=glue, digits=digits))
+        tokens.append(Token("D", value, m.start(), m.end(), glue=glue, digits=digits))
     words = [
-        _Token(*_WORD_KINDS[m.group().lower()], m.start(), m.end(), word=m.group().lower())
+        Token(*_WORD_KINDS[m.group().lower()], m.start(), m.end(), word=m.group().lower())
         for m in _WORD_TOKEN_RE.finditer(text)
     ]
     if not words:
@@ -389,7 +380,7 @@ def _separator(text: str, end: int, start: int) -> str | None:
     return " ".join(words)
 
 
-def _parse_group(text: str, tokens: list[_Token], seps: list[str]) -> list[Number]:
+def _parse_group(text: str, tokens: list[Token], seps: list[str]) -> list[Number]:
     """Split a run of number tokens into the numbers it states ("4000 3 hundred and 21" is two)."""
     numbers: list[Number] = []
     i = 0
@@ -403,7 +394,7 @@ def _parse_group(text: str, tokens: list[_Token], seps: list[str]) -> list[Numbe
     return numbers
 
 
-def _article_before(text: str, tokens: list[_Token], seps: list[str], i: int) -> int | None:
+def _article_before(text: str, tokens: list[Token], seps: list[str], i: int) -> int | None:
     """Where a leading "a"/"an" starts ("a dozen", "a third"), or None."""
     if i > 0:
         return None
@@ -412,7 +403,7 @@ def _article_before(text: str, tokens: list[_Token], seps: list[str], i: int) ->
     return m.start(1) if m else None
 
 
-def _parse_at(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple[Number, int] | None:
+def _parse_at(text: str, tokens: list[Token], seps: list[str], i: int) -> tuple[Number, int] | None:
     """The longest number starting at token i, and the index of the token after it."""
     first = tokens[i]
     if first.kind == "D":
@@ -438,10 +429,10 @@ def _parse_at(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple
         return _finish(text, start, first.end, 2, i + 1) if article is not None else None
     if first.kind in {"H", "S", "Z"} and (article is None or plural):
         return None  # "hundreds of", "millions": no number of them is stated
-    return _parse_cardinal(text, tokens, seps, i, start)
+    return _cardinal(text, tokens, seps, i, start)
 
 
-def _parse_digits_lead(text: str, tokens: list[_Token], seps: list[str], i: int) -> tuple[Number, int] | None:
+def _parse_digits_lead(text: str, tokens: list[Token], seps: list[str], i: int) -> tuple[Number, int] | None:
     first = tokens[i]
     n = len(tokens)
     after_slash = i > 0 and seps[i] == "/"
@@ -488,10 +479,10 @@ def _parse_digits_lead(text: str, tokens: list[_Token], seps: list[str], i: int)
         scale = _MORE_SUFFIXES.get(spaced.group(1).lower()) or SUFFIXES[spaced.group(1).lower()]
         return _finish(text, first.start, spaced.end(), first.value * scale, i + 1, words=False,
                        scale=float(scale), suffix=spaced.group(1))
-    return _parse_cardinal(text, tokens, seps, i, first.start)
+    return _cardinal(text, tokens, seps, i, first.start)
 
 
-def _slash_fraction(top: _Token, bottom: _Token) -> float | None:
+def _slash_fraction(top: Token, bottom: Token) -> float | None:
     if bottom.kind != "D" or bottom.glue or not (top.digits.isdigit() and bottom.digits.isdigit()):
         return None
     if len(top.digits) > 3 or len(bottom.digits) > 3:
@@ -507,229 +498,18 @@ def _dotted(text: str, end: int) -> bool:
     return text[end:end + 1] == "." and text[end + 1:end + 2].isdigit()
 
 
-class _Cardinal:
-    """The running state of a cardinal being read: "two million three hundred and five"."""
-
-    __slots__ = ("cur", "hundred", "last", "last_scale", "seg", "total")
-
-    def __init__(self) -> None:
-        self.total = 0.0  # finished groups: two million in "two million three hundred"
-        self.cur = 0.0  # the group being read
-        self.seg = 0.0  # the part of the group after its "and": two in "three hundred and two"
-        self.hundred = False  # the group has its hundreds
-        self.last = ""  # the kind of the last token read
-        self.last_scale = math.inf
-
-    @property
-    def value(self) -> float:
-        return self.total + self.cur
-
-    def add_fraction(self, part: float, scale_after: float | None) -> None:
-        """Add "and a half" (or "and two thirds"), with the scale word that may follow it."""
-        if scale_after is not None and self.last == "S":
-            self.total += part * scale_after  # "one billion and a half million"
-        elif scale_after is not None:
-            self.total = (self.total + self.cur + part) * scale_after  # "five and a half million"
-            self.cur = 0.0
-        elif self.last == "S":
-            self.total += part * self.last_scale  # "3 million and a half"
-        else:
-            self.cur += part  # "one and a half"
-
-
-def _parse_cardinal(
-    text: str, tokens: list[_Token], seps: list[str], i: int, start: int
-) -> tuple[Number, int] | None:
-    """A cardinal in words, digits or both, with any fraction after it; the longest that reads."""
-    n = len(tokens)
-    state = _Cardinal()
-    words = False
-    fraction = False
-    best: tuple[float, int] | None = None
-    j = i
-    while j < n:
-        t = tokens[j]
-        sep = seps[j] if j > i else ""
-        kind = t.kind
-        peek = tokens[j + 1] if j + 1 < n else None
-        peek_sep = seps[j + 1] if j + 1 < n else ""
-        scale_next = peek.value if peek is not None and peek.kind == "S" and peek_sep == " " else None
-        if j > i and kind == "D" and (t.glue or sep == "/"):
-            break
-        if j == i:
-            if kind in {"U", "T", "D"}:
-                state.cur = t.value
-            elif kind == "H":
-                state.cur, state.hundred = 100.0, True  # "a hundred"
-            elif kind == "S":
-                state.total, state.last_scale = t.value, t.value  # "a million"
-            elif kind == "Z":
-                state.cur = 12.0  # "a dozen"
-            else:
-                return None
-            words = kind != "D"
-        elif sep == "point":
-            # "two point five", "nine point nought four"
-            decimal = _decimal_digits(tokens, seps, j)
-            if decimal is None or state.last not in {"U", "T", "D", "H"}:
-                break
-            digits, j = decimal
-            state.cur += float("0." + digits)
-            words = True
-            if j < n and tokens[j].kind == "S" and seps[j] == " ":
-                state.total = state.value * tokens[j].value
-                state.cur = 0.0
-                j += 1
-            best = (state.value, j)
-            break
-        elif kind == "U" and sep in {" ", "-"} and state.last == "T" and 0 < t.value < 10:
-            state.cur += t.value  # "twenty-one"
-            if state.seg:
-                state.seg += t.value
-        elif kind in {"U", "T", "D"} and sep in {" ", "and"} and state.last == "H":
-            # "two hundred and fifty", "one hundred six", "3 hundred and 21"
-            if kind == "D" and (t.value >= 100 or t.value != int(t.value)):
-                break
-            if peek is not None and peek.kind == "H" and peek_sep == " ":
-                break  # "3 hundred and 2 hundred" is two numbers
-            if sep == "and" and peek is not None and peek.kind == "F":
-                tail = _fraction_tail(tokens, seps, j)
-                if tail is None:
-                    break
-                part, j = tail
-                state.add_fraction(part, None)
-                fraction = words = True
-                best = (state.value, j)
-                break
-            state.cur += t.value
-            state.seg = t.value if sep == "and" else 0.0
-        elif kind in {"U", "T", "D"} and sep in {" ", "and"} and state.last == "S":
-            # "two million three hundred", "4 thousand 3 hundred", "a thousand and five"
-            if kind == "D" and t.value >= 1000:
-                break
-            if sep == "and" and kind != "D":
-                tail = _fraction_tail(tokens, seps, j)
-                if tail is not None:
-                    part, j = tail
-                    after = tokens[j].value if j < n and tokens[j].kind == "S" and seps[j] == " " else None
-                    state.add_fraction(part, after)
-                    j += after is not None
-                    fraction = words = True
-                    best = (state.value, j)
-                    break
-            state.cur, state.seg, state.hundred = t.value, 0.0, False
-        elif kind == "H" and sep in {" ", "-"} and state.last in {"U", "T", "D"} and not state.hundred:
-            state.cur *= 100
-            state.hundred = True
-            state.seg = 0.0
-        elif kind == "S" and sep in {" ", "-"} and state.last in {"U", "T", "D", "H", "Z"}:
-            if t.value < state.last_scale:
-                state.total += state.cur * t.value
-            else:
-                state.total = state.value * t.value  # "three thousand millions"
-            state.cur, state.seg, state.hundred = 0.0, 0.0, False
-            state.last_scale = t.value
-        elif kind == "S" and sep == " " and state.last == "S" and state.cur == 0 and t.value > state.last_scale:
-            state.total *= t.value  # "three lakh crore"
-            state.last_scale = t.value
-        elif kind == "Z" and sep == " " and state.last in {"U", "T", "D", "H"}:
-            # "three dozen", "two hundred dozens"; "three hundred and two dozens" is 324
-            state.cur = state.cur + state.seg * 11 if state.seg else state.cur * 12
-            state.seg = 0.0
-        elif kind == "F" and sep in {" ", "-"} and state.last in {"U", "T", "H"}:
-            # "two thirds", "twenty-three fifths", "one half"
-            if not t.word.endswith("s") and state.value != 1 and t.word != "quarter":
-                if state.last == "T":
-                    return None  # "twenty fifth" is an ordinal
-                break
-            state.total, state.cur = 0.0, state.value / t.value
-            fraction = words = True
-            j += 1
-            if j < n and tokens[j].kind == "S" and seps[j] in {" ", "of", "of a", "of an"}:
-                state.cur *= tokens[j].value  # "two thirds of a million"
-                j += 1
-            best = (state.value, j)
-            break
-        elif kind == "F" and sep in {"and", "and a", "and an"} and state.last in {"U", "T", "D", "H", "S"}:
-            # "one and a half", "five and a quarter", "3 million and a half", "one and half"
-            if sep == "and" and t.word not in {"half", "quarter"}:
-                break
-            if t.word.endswith("s"):
-                break
-            j += 1
-            state.add_fraction(1 / t.value, scale_next)
-            j += scale_next is not None
-            fraction = words = True
-            best = (state.value, j)
-            break
-        elif kind in {"U", "T"} and sep == "and" and state.last in {"U", "T", "D"}:
-            # "twenty and three fifths", "two and fifty-four hundredths"
-            tail = _fraction_tail(tokens, seps, j)
-            if tail is None:
-                break
-            part, j = tail
-            after = tokens[j].value if j < n and tokens[j].kind == "S" and seps[j] == " " else None
-            state.add_fraction(part, after)
-            j += after is not None
-            fraction = words = True
-            best = (state.value, j)
-            break
-        else:
-            break
-        state.last = kind
-        words = words or kind != "D"
-        j += 1
-        best = (state.value, j)
-    if best is None:
+def _cardinal(text: str, tokens: list[Token], seps: list[str], i: int, start: int) -> tuple[Number, int] | None:
+    found = read_cardinal(tokens, seps, i)
+    if found is None:
         return None
-    value, j_end = best
-    end = tokens[j_end - 1].end
-    if tokens[j_end - 1].kind == "T" and _ORDINAL_AFTER_RE.match(text, end):
+    end = tokens[found.end - 1].end
+    if tokens[found.end - 1].kind == "T" and _ORDINAL_AFTER_RE.match(text, end):
         return None
-    scales = [t.value for t in tokens[i:j_end] if t.kind == "S"]
+    scales = [t.value for t in tokens[i:found.end] if t.kind == "S"]
     return _finish(
-        text, start, end, value, j_end, words=words, fraction=fraction,
-        scale=max(scales) if scales else 1.0, digits=tokens[i].digits if j_end == i + 1 else "",
+        text, start, end, found.value, found.end, words=found.words, fraction=found.fraction,
+        scale=max(scales) if scales else 1.0, digits=tokens[i].digits if found.end == i + 1 else "",
     )
-
-
-def _fraction_tail(tokens: list[_Token], seps: list[str], j: int) -> tuple[float, int] | None:
-    """A fraction after "and", from token j: "three fifths", "fifty-four hundredths", "one fourth"."""
-    n = len(tokens)
-    if tokens[j].kind not in {"U", "T"}:
-        return None
-    num = tokens[j].value
-    k = j + 1
-    if k < n and tokens[j].kind == "T" and tokens[k].kind == "U" and seps[k] in {" ", "-"} \
-            and 0 < tokens[k].value < 10:
-        num += tokens[k].value
-        k += 1
-    if k < n and tokens[k].kind == "F" and seps[k] in {" ", "-"}:
-        if not tokens[k].word.endswith("s") and num != 1 and tokens[k].word != "quarter":
-            return None
-        return num / tokens[k].value, k + 1
-    return None
-
-
-def _decimal_digits(tokens: list[_Token], seps: list[str], j: int) -> tuple[str, int] | None:
-    """The digits after "point", from token j: "zero three" -> "03", "seventy-one" -> "71"."""
-    n = len(tokens)
-    if tokens[j].kind == "D":
-        return (tokens[j].digits, j + 1) if tokens[j].digits.isdigit() and not tokens[j].glue else None
-    digits = ""
-    k = j
-    while k < n and (k == j or seps[k] in {" ", "-"}):
-        t = tokens[k]
-        if t.kind == "U":
-            digits += str(int(t.value))
-        elif t.kind == "T":
-            unit_next = k + 1 < n and tokens[k + 1].kind == "U" and seps[k + 1] in {" ", "-"} \
-                and 0 < tokens[k + 1].value < 10
-            digits += str(int(t.value // 10)) if unit_next else str(int(t.value))
-        else:
-            break
-        k += 1
-    return (digits, k) if digits else None
 
 
 def _finish(
@@ -752,294 +532,3 @@ def _finish(
     return number, j
 
 
-# --- hedges and bounds -------------------------------------------------------------------
-
-# Words before a number that make it a lower bound, an upper bound or an estimate.
-_LOWER_BOUNDS = (
-    "more than", "over", "at least", "just over", "well over", "in excess of", "upwards of", "above",
-    "exceeding", "exceeds", "exceed", "surpassing", "surpass", "surpasses", "greater than", "higher than",
-    "larger than", "bigger than", "no less than", "no fewer than", "not less than", "a minimum of",
-    "minimum of", "at a minimum", "more than or equal to", "greater than or equal to",
-    "higher than or equal to", "larger than or equal to", "equal to or more than", "equal to or greater than",
-    "equal to or higher than", "at least or equal to", "bigger or equal than", "higher or equal than",
-    "greater or equal than", "larger or equal than", "not fewer than", "not under", "not below",
-)
-_UPPER_BOUNDS = (
-    "up to", "under", "less than", "fewer than", "just under", "below", "at most", "no more than",
-    "not more than", "a maximum of", "maximum of", "lower than", "smaller than", "as many as", "as much as",
-    "as few as", "just below", "well under", "well below", "less than or equal to", "fewer than or equal to",
-    "lower than or equal to", "smaller than or equal to", "equal to or less than", "equal to or fewer than",
-    "equal to or lower than", "equal to or smaller than", "less or equal than", "smaller or equal than",
-    "lower or equal than", "not exceeding", "not over", "not above", "no higher than", "no greater than",
-    "no bigger than", "no larger than",
-)
-_ESTIMATES = (
-    "about", "around", "roughly", "approximately", "approx.", "approx", "some", "nearly", "almost",
-    "close to", "circa", "c.", "an estimated", "estimated", "more or less", "just about", "getting on for",
-    "an average of", "on average", "just shy of",
-)
-_BOUND_OF = {
-    **{w: "min" for w in _LOWER_BOUNDS}, **{w: "max" for w in _UPPER_BOUNDS}, **{w: "" for w in _ESTIMATES},
-}
-_QUALIFIER_WORDS = max(len(w.split()) for w in _BOUND_OF)
-_NON_SPACE_RE = re.compile(r"\S+")
-_OPENING_MARKS = "([\"'\u201c\u2018"
-_SYMBOL_BOUND_RE = re.compile(r"(?:(?<![=<>])([<>≤≥])[ \t\u00a0]*(=?)|(=<|=>|<>))[ \t\u00a0]*$")
-_QUALIFIER_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*(?:(\+|[-\u2010\u2011]plus\b)(?![\w+])|(or|and)[ \t\u00a0]+(more|greater|higher|over|above|upwards|"
-    r"less|fewer|lower|under|below|so)\b(?![ \t\u00a0]+(?:than|or|and)\b))",
-    re.IGNORECASE,
-)
-_AFTER_BOUND = {"more": "min", "greater": "min", "higher": "min", "over": "min", "above": "min",
-                "upwards": "min", "less": "max", "fewer": "max", "lower": "max", "under": "max",
-                "below": "max", "so": ""}
-
-
-class Qualifier(NamedTuple):
-    """A hedge or bound around a number: its words (lower case), the bound it sets and where it stands."""
-
-    words: str
-    bound: str  # "min" (more than), "max" (up to) or "" (an estimate: about, around)
-    start: int
-    end: int
-
-
-def read_qualifier(text: str, start: int) -> Qualifier | None:
-    """The hedge or bound right before `start` ("more than", "around", "up to", ">="), or None."""
-    lo = max(0, start - 40)
-    window = text[lo:start]
-    if window and window[-1] in " \t\u00a0":
-        # Look the last few words up, longest phrase first, rather than run a regex of
-        # ~100 phrases at every position of the window.
-        spans = [m.span() for m in _NON_SPACE_RE.finditer(window)][-_QUALIFIER_WORDS:]
-        if lo > 0 and spans and spans[0][0] == 0 and not text[lo - 1].isspace():
-            spans = spans[1:]  # the window cut this word
-        words = [window[a:b].lower() for a, b in spans]
-        for k in range(len(words), 0, -1):
-            phrase = " ".join(words[-k:])
-            key = phrase.lstrip(_OPENING_MARKS)
-            if key in _BOUND_OF:
-                return Qualifier(key, _BOUND_OF[key], lo + spans[-k][0] + len(phrase) - len(key), start)
-    m = _SYMBOL_BOUND_RE.search(text, max(0, start - 6), start)
-    if m and not m.group(3):
-        symbol = m.group(1)
-        words_ = symbol + (m.group(2) or "")
-        return Qualifier(words_, "min" if symbol in ">≥" else "max", m.start(), start)
-    return None
-
-
-def read_qualifier_after(text: str, end: int) -> Qualifier | None:
-    """A bound written after a number ("or more", "and over", "+", "or so"), or None."""
-    m = _QUALIFIER_AFTER_RE.match(text, end)
-    if not m:
-        return None
-    if m.group(1):
-        return Qualifier("or more", "min", end, m.end())
-    word = m.group(3).lower()
-    return Qualifier(f"{m.group(2).lower()} {word}", _AFTER_BOUND[word], end, m.end())
-
-
-# --- ranges, bounds and changes ------------------------------------------------------------
-
-# Between two numbers of one range: "400-500", "five to 10", "between 400 and 500", "one or two".
-_CONNECTOR_RE = re.compile(
-    r"[ \t\u00a0]*(?:([-\u2010\u2011\u2013\u2014~])|(to|through|thru|and|or))[ \t\u00a0]*", re.IGNORECASE
-)
-_RANGE_OPENER_RE = re.compile(r"(?<![\w])(between|from)[ \t\u00a0]+$", re.IGNORECASE)
-# A verb of change before "from X to Y" makes X and Y two values, not a range:
-# "rose from 5% to 10%", "cut from £5m to £3m", "downgraded from 8 to 6".
-_CHANGE_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:rose|risen|rise|rises|rising|increas\w*|fell|fallen|fall|falls|falling|dropp?\w*|"
-    r"decreas\w*|declin\w*|cut|cuts|cutting|reduc\w*|grew|grown|grow|grows|growing|jump\w*|climb\w*|"
-    r"slump\w*|soar\w*|up|down|went|gone|going|goes|mov\w*|chang\w*|rais\w*|lower\w*|boost\w*|"
-    r"slash\w*|trimm?\w*|upgrad\w*|downgrad\w*|expand\w*|shr[au]nk|shrink\w*|doubl\w*|tripl\w*|"
-    r"halv\w*|swell\w*|swollen|surg\w*|plung\w*|tumbl\w*|widen\w*|narrow\w*|revis\w*|extend\w*|"
-    r"shortened|lengthened)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$",
-    re.IGNORECASE,
-)
-# Between the items of a list: "one, three and five years", "10, 20 or 30%".
-_LIST_GAP_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]*,?[ \t\u00a0]+(and|or)[ \t\u00a0]+", re.IGNORECASE)
-# Two bounds that make one range: "more than 10 and less than 40", "at most 100 and at least 20".
-_BOUND_JOIN_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|but)[ \t\u00a0]+)?", re.IGNORECASE)
-
-
-# A value as an extractor builds it, in CONTRACT.md's JSON shape (a dict, a number or a string, by kind);
-# StatedValue reads it into its typed model (checker.models.values) with its kind.
-RawValue = Any
-
-
-class Measure(NamedTuple):
-    """A number read as one kind reads it, with what it measures: "£47m", "18 months", "63%"."""
-
-    start: int
-    end: int
-    value: RawValue  # the kind's normalised value: 450, {"amount": 47000000, "currency": "GBP"}
-    size: float  # a magnitude to order two values by: the amount, the number, the length in days
-    number: Number
-    unit: str | None = None
-
-
-class Reading(NamedTuple):
-    """A value as the text states it: one measure or a range of two, with its hedge, bound and role."""
-
-    start: int
-    end: int
-    value: RawValue  # the measure's value, or {"min": ..., "max": ...} (one side alone when open)
-    first: Measure
-    last: Measure
-    qualifier: str | None = None
-    role: str | None = None  # "from"/"to" in "rose from 5% to 10%"
-    bound: str = ""  # "min"/"max" when a bound word made the value an open range
-
-
-Measurer = Callable[[Number], "Measure | None"]
-Borrower = Callable[[Number, Measure], "Measure | None"]
-
-
-def read_values(text: str, measure: Measurer, borrow: Borrower | None = None) -> list[Reading]:
-    """The values one kind's `measure` finds in the text, read with their ranges, bounds and hedges.
-
-    `measure` reads a number as the kind's value ("£47m") or returns None for a number the
-    kind does not own; `borrow` reads a bare number with its neighbour's unit, for "10-15%",
-    "five to 10 years", "£2-3m".
-    """
-    numbers = find_numbers(text)
-    readings: list[Reading] = []
-    measured: dict[tuple[int, float], Measure | None] = {}
-
-    def measure_once(n: Number) -> Measure | None:
-        # a number is measured again as the second end of a possible range; a number
-        # rescaled for a range ("2" in "2-3 million") has another value, so another key
-        key = (n.start, n.value)
-        if key not in measured:
-            measured[key] = measure(n)
-        return measured[key]
-
-    i = 0
-    while i < len(numbers):
-        a = numbers[i]
-        ma = measure_once(a)
-        nxt = i + 1
-        if ma is not None:
-            while nxt < len(numbers) and numbers[nxt].start < ma.end:
-                nxt += 1  # inside the measure: "3 dollars 50 cents", "2 years 3 months"
-        if nxt < len(numbers):
-            pair = _read_range(text, a, ma, numbers[nxt], measure_once, borrow)
-            if pair is not None:
-                readings.extend(pair[0])
-                i = nxt + 1
-                while i < len(numbers) and numbers[i].start < pair[1]:
-                    i += 1
-                continue
-        if ma is None and borrow is not None:
-            listed = _borrow_from_list(text, numbers, i, measure_once, borrow)
-            if listed is not None:
-                readings.append(read_single(text, listed))
-        elif ma is not None:
-            readings.append(read_single(text, ma))
-        i = nxt
-    return _join_bounds(text, readings)
-
-
-def _borrow_from_list(
-    text: str, numbers: tuple[Number, ...], i: int, measure: Measurer, borrow: Borrower
-) -> Measure | None:
-    """Read a bare number in a list with the unit of the list's last item: "one, three and five years"."""
-    a = numbers[i]
-    if a.code or a.glue or len(a.digits) == 4:
-        return None
-    k = i
-    saw_and = False
-    while k + 1 < len(numbers) and k - i < 5:
-        gap = _LIST_GAP_RE.fullmatch(text, numbers[k].end, numbers[k + 1].start)
-        if gap is None:
-            return None
-        saw_and = saw_and or bool(gap.group(1))
-        k += 1
-        last = measure(numbers[k])
-        if last is not None:
-            return borrow(a, last) if saw_and else None
-        if saw_and or numbers[k].code or numbers[k].glue:
-            return None
-    return None
-
-
-def _read_range(
-    text: str, a: Number, ma: Measure | None, b: Number, measure: Measurer, borrow: Borrower | None
-) -> tuple[list[Reading], int] | None:
-    a_end = ma.end if ma is not None else a.end
-    if b.start - a_end > 12:
-        return None
-    mb = measure(b)
-    b_start = mb.start if mb is not None else b.start
-    if b_start < a_end:
-        return None
-    conn = _CONNECTOR_RE.fullmatch(text, a_end, b_start)
-    if conn is None or (ma is None and mb is None):
-        return None
-    word = (conn.group(2) or "").lower()
-    a_start = ma.start if ma is not None else a.start
-    opener = _RANGE_OPENER_RE.search(text, max(0, a_start - 10), a_start)
-    opened = opener.group(1).lower() if opener else ""
-    if word == "and" and opened != "between":
-        return None
-    # "2-3 million": the scale written once belongs to both ends
-    if a.scale == 1 and b.scale > 1 and not a.fraction and a.value < b.value / b.scale and a.value != 0:
-        a = a._replace(value=a.value * b.scale, scale=b.scale)
-        ma = measure(a) if ma is not None else None
-    if ma is None:
-        ma = borrow(a, mb) if borrow is not None and mb is not None else None
-    elif mb is None:
-        mb = borrow(b, ma) if borrow is not None else None
-    if ma is None or mb is None:
-        return None
-    start = opener.start(1) if opener else ma.start
-    change = _CHANGE_BEFORE_RE.search(text, max(0, start - 60), start) if word == "to" else None
-    if change is not None:
-        # "rose from 5% to 10%": two values, the old and the new
-        first = read_single(text, ma, role="from" if opened == "from" else None)
-        return [first, Reading(mb.start, mb.end, mb.value, mb, mb, role="to")], mb.end
-    if not ma.size < mb.size:
-        if conn.group(1):
-            return [], mb.end  # "3-1" is a score or a code, not a range
-        return None
-    if word == "or" and not (ma.number.value == int(ma.number.value) and mb.number.value - ma.number.value <= 10):
-        return None  # "one or two" is a rough range; "5 or 50" are two values
-    value = {"min": ma.value, "max": mb.value}
-    qualifier = read_qualifier(text, start)
-    end = mb.end
-    if qualifier is not None:
-        start = qualifier.start
-    return [Reading(start, end, value, ma, mb, qualifier=qualifier.words if qualifier else None)], end
-
-
-def read_single(text: str, m: Measure, role: str | None = None) -> Reading:
-    """One measure read with the hedge or bound around it: "about £5m", "five or more", "up to 700"."""
-    qualifier = read_qualifier(text, m.start)
-    after = read_qualifier_after(text, m.end) if qualifier is None or not qualifier.bound else None
-    if after is not None and after.bound:
-        return Reading(m.start, after.end, {after.bound: m.value}, m, m, qualifier=after.words, role=role,
-                       bound=after.bound)
-    if qualifier is None:
-        return Reading(m.start, m.end, m.value, m, m, role=role)
-    value = {qualifier.bound: m.value} if qualifier.bound else m.value
-    return Reading(qualifier.start, m.end, value, m, m, qualifier=qualifier.words, role=role, bound=qualifier.bound)
-
-
-def _join_bounds(text: str, readings: list[Reading]) -> list[Reading]:
-    """Join "more than 10 and less than 40" into one range."""
-    joined: list[Reading] = []
-    for reading in readings:
-        prev = joined[-1] if joined else None
-        if (
-            prev is not None and prev.bound and reading.bound and prev.bound != reading.bound
-            and _BOUND_JOIN_RE.fullmatch(text, prev.end, reading.start)
-        ):
-            low, high = (prev, reading) if prev.bound == "min" else (reading, prev)
-            if low.first.size < high.first.size:
-                value = {"min": low.first.value, "max": high.first.value}
-                joined[-1] = Reading(prev.start, reading.end, value, prev.first, reading.last,
-                                     qualifier=f"{prev.qualifier} and {reading.qualifier}")
-                continue
-        joined.append(reading)
-    return joined

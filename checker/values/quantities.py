@@ -12,15 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.models import Kind, StatedValue
-from checker.values.numbers import (
-    Measure,
-    Number,
-    Reading,
-    find_numbers,
-    read_single,
-    read_values,
-    tidy_number,
-)
+from checker.values.numbers import Number, find_numbers, tidy_number
+from checker.values.readings import Measure, Reading, read_single, read_values
 from checker.values.spans import first_disjoint
 
 if TYPE_CHECKING:

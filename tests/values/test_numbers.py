@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from checker.values.numbers import find_numbers, parse_number, parse_words, read_qualifier, tidy_number
+from checker.values.numbers import find_numbers, parse_number, parse_words, tidy_number
+from checker.values.qualifiers import read_qualifier
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""One article analysed once, as a compact record: what the cache stores and what workers send back.
+"""One article analysed once and packed: what the cache stores and what workers send back.
 
-A record holds what matching needs and nothing more: the article (its text, for the HTML
+A packed article holds what matching needs and nothing more: the article (its text, for the HTML
 report and the subject test), how many of its sentences hold each stem (the corpus
 frequencies are their sum), and only the sentences that state values, with their words.
 Sentences without values can match no claim, so they are not kept.
@@ -31,12 +31,12 @@ _ARTICLES_LOG = logging.getLogger("checker.store.articles")
 BYLINE_CHARS = 2000
 
 
-class RecordError(ValueError):
+class PackError(ValueError):
     """Bytes that do not decode to a record: a damaged or foreign cache entry."""
 
 
 @dataclass
-class ArticleRecord:
+class PackedArticle:
     """An article and the part of its analysis that matching and the report use."""
 
     article: Article
@@ -70,7 +70,7 @@ def scales_digest(scales: Mapping[str, Scale]) -> str:
     return hashlib.sha256(repr(sorted(scales.items())).encode()).hexdigest()[:16]
 
 
-def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int) -> ArticleRecord | None:
+def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int) -> PackedArticle | None:
     """Read and analyse one article file (of at most `limit` bytes); None when it is skipped (with a warning)."""
     warned = _WarningCounter()
     _ARTICLES_LOG.addFilter(warned)
@@ -87,7 +87,7 @@ def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int
     for tokens in analysed.tokens:
         frequencies.update({t.stem for t in tokens})
     keep = [i for i, values in enumerate(analysed.values) if values]
-    return ArticleRecord(
+    return PackedArticle(
         article=article, frequencies=dict(frequencies), sentences=len(sentences),
         stated=sum(len(v) for v in analysed.values),
         analysed=AnalysedArticle(article, [sentences[i] for i in keep], [analysed.tokens[i] for i in keep],
@@ -108,22 +108,22 @@ def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article
     return article
 
 
-def read_frequencies(blob: bytes) -> tuple[dict[str, int], int]:
-    """Stem frequencies and sentence count from `ArticleRecord.frequency_bytes`."""
+def unpack_frequencies(blob: bytes) -> tuple[dict[str, int], int]:
+    """Stem frequencies and sentence count from `PackedArticle.frequency_bytes`."""
     data = _unpack(blob)
     try:
         frequencies, sentences = data["f"], data["n"]
         if not (isinstance(frequencies, dict) and isinstance(sentences, int)
                 and all(isinstance(n, int) for n in frequencies.values())):
-            raise RecordError("frequencies of the wrong type")
+            raise PackError("frequencies of the wrong type")
         return frequencies, sentences
     except (KeyError, TypeError) as exc:
-        raise RecordError(f"incomplete frequencies: {exc}") from exc
+        raise PackError(f"incomplete frequencies: {exc}") from exc
 
 
-def read_record(article_id: str, path: str, frequency_blob: bytes, body_blob: bytes) -> ArticleRecord:
-    """The record encoded by `frequency_bytes` and `body_bytes`; raises RecordError on damaged bytes."""
-    frequencies, sentences = read_frequencies(frequency_blob)
+def unpack_article(article_id: str, path: str, frequency_blob: bytes, body_blob: bytes) -> PackedArticle:
+    """The record encoded by `frequency_bytes` and `body_bytes`; raises PackError on damaged bytes."""
+    frequencies, sentences = unpack_frequencies(frequency_blob)
     data = _unpack(body_blob)
     try:
         # validated, not constructed: a cache is never trusted to hold well-formed values
@@ -137,8 +137,8 @@ def read_record(article_id: str, path: str, frequency_blob: bytes, body_blob: by
             values.append([StatedValue.model_validate(v) for v in stated])
         stated_count = int(data["s"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise RecordError(f"malformed record: {exc}") from exc
-    return ArticleRecord(article, frequencies, sentences, stated_count, AnalysedArticle(article, kept, tokens, values))
+        raise PackError(f"malformed record: {exc}") from exc
+    return PackedArticle(article, frequencies, sentences, stated_count, AnalysedArticle(article, kept, tokens, values))
 
 
 def _pack(data: dict[str, Any]) -> bytes:
@@ -149,9 +149,9 @@ def _unpack(blob: bytes) -> dict[str, Any]:
     try:
         data = json.loads(zlib.decompress(blob))
     except (zlib.error, ValueError, TypeError) as exc:
-        raise RecordError(f"undecodable record: {exc}") from exc
+        raise PackError(f"undecodable record: {exc}") from exc
     if not isinstance(data, dict):
-        raise RecordError("record is not an object")
+        raise PackError("record is not an object")
     return data
 
 
