@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from checker.matching.phrases import contains_phrase, phrase_heads, phrase_position
 from checker.models import Article, Claim, Kind, PartialDate, Range, Sentence, StatedValue, Verdict
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, Token, acronym, stem, tokenize
 from checker.values import Context, extract_values
@@ -48,7 +49,6 @@ KEYWORD_BONUS = 0.35
 # ... and a keyword phrase in the value's own clause adds this to its local score.
 KEYWORD_LOCAL_BONUS = 0.15
 KEYWORD_REACH = 10  # words (stop words included) between the phrase and the value
-PHRASE_GAP = 4  # other content words allowed inside a keyword phrase
 # A claim word this many words from the value counts half.
 DECAY_WORDS = 3.0
 # How much a subject word and a keyword word weigh against a word of the claim sentence.
@@ -211,7 +211,7 @@ class Matcher:
         phrases = [k for k in keyword_stems if k]
         return _ClaimTerms(
             claim=claim, weights=all_weights, total=total, expansions=expansions,
-            keyword_stems=phrases, phrase_heads=[_phrase_heads(p, expansions) for p in phrases], subject_marks=marks,
+            keyword_stems=phrases, phrase_heads=[phrase_heads(p, expansions) for p in phrases], subject_marks=marks,
             wants_difference=bool(_DIFFERENCE_WORDS.search(described)),
             wants_target=bool(_TARGET_WORDS.search(described)),
             wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
@@ -372,21 +372,8 @@ class Matcher:
                 evidence = score * attribution
                 rank = evidence * closeness(terms.claim, value.value) if value.kind is Kind.DATE else evidence
                 candidates[id(value)].append(_Candidate(rank, local, score, terms, tuple(sorted(hits)), evidence))
-        matches = []
-        for value in values:
-            options = candidates.get(id(value), [])
-            if not options:
-                continue
-            best = max(o.rank for o in options)
-            for option in options:
-                if option.evidence >= MIN_EVIDENCE and option.rank >= best * SHARE_MARGIN:
-                    matches.append(Match(
-                        claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
-                        value=value, score=round(min(option.score, 1.0), 3), local=round(option.evidence, 3),
-                        matched_words=option.hits, time=_statement_time(value, values, sentence, analysed.article),
-                        page=analysed.article.page_of(value.start),
-                    ))
-        return matches
+        return _chosen_matches(analysed, sentence, values, candidates)
+
 
     def _sentence_score(self, terms: _ClaimTerms, tokens: list[Token]) -> tuple[float, set[str]]:
         hits: set[str] = set()
@@ -399,7 +386,7 @@ class Matcher:
         present = set(stems)
         bonus = 0.0
         for phrase, heads in zip(terms.keyword_stems, terms.phrase_heads, strict=True):
-            if not present.isdisjoint(heads) and _contains_phrase(stems, phrase, terms.expansions):
+            if not present.isdisjoint(heads) and contains_phrase(stems, phrase, terms.expansions):
                 bonus = max(bonus, KEYWORD_BONUS * min(1.0, 0.5 + 0.25 * len(phrase)))
         return covered / terms.total + bonus, hits
 
@@ -424,7 +411,7 @@ class Matcher:
         stems = [t.stem for t in tokens]
         present = set(stems)
         for phrase, heads in zip(terms.keyword_stems, terms.phrase_heads, strict=True):
-            at = (_phrase_position(stems, phrase, terms.expansions)
+            at = (phrase_position(stems, phrase, terms.expansions)
                   if len(phrase) > 1 and not present.isdisjoint(heads) else None)
             if at is not None and abs(tokens[at].index - position) <= KEYWORD_REACH:
                 local += KEYWORD_LOCAL_BONUS
@@ -446,6 +433,26 @@ class Matcher:
             if unit_stems and not any(terms.expansions.get(s) for s in unit_stems):
                 return False
         return True
+
+
+def _chosen_matches(analysed: AnalysedArticle, sentence: Sentence, values: list[StatedValue],
+                    candidates: dict[int, list[_Candidate]]) -> list[Match]:
+    """Each value goes to its best-ranked claims: those with enough evidence and within SHARE_MARGIN of the best."""
+    matches = []
+    for value in values:
+        options = candidates.get(id(value), [])
+        if not options:
+            continue
+        best = max(o.rank for o in options)
+        for option in options:
+            if option.evidence >= MIN_EVIDENCE and option.rank >= best * SHARE_MARGIN:
+                matches.append(Match(
+                    claim_id=option.terms.claim.id, article_id=analysed.article.id, sentence=sentence,
+                    value=value, score=round(min(option.score, 1.0), 3), local=round(option.evidence, 3),
+                    matched_words=option.hits, time=_statement_time(value, values, sentence, analysed.article),
+                    page=analysed.article.page_of(value.start),
+                ))
+    return matches
 
 
 def _anchor_agreement(terms: _ClaimTerms, value: StatedValue, values: list[StatedValue],
@@ -523,39 +530,6 @@ def _mentions_any(marks: Iterable[str], text_lower: str) -> bool:
 def _other_subject(sentence: str) -> bool:
     """True when the sentence names an organisation by its proper name (its own subject)."""
     return bool(_PROPER_NAME.search(sentence))
-
-
-def _contains_phrase(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> bool:
-    return _phrase_position(stems, phrase, expansions) is not None
-
-
-def _phrase_heads(phrase: tuple[str, ...], expansions: dict[str, str]) -> frozenset[str]:
-    """The stems `_phrase_position` accepts as the phrase's first word."""
-    heads = {s for s, claim_stem in expansions.items() if claim_stem == phrase[0]}
-    # a one-word phrase also matches its own stem; a longer one only where no expansion maps it elsewhere
-    if len(phrase) == 1 or phrase[0] not in expansions:
-        heads.add(phrase[0])
-    return frozenset(heads)
-
-
-def _phrase_position(stems: list[str], phrase: tuple[str, ...], expansions: dict[str, str]) -> int | None:
-    """Index of the first stem where `phrase` occurs (with up to two other words inside it), or None."""
-    if len(phrase) == 1:
-        return next((i for i, s in enumerate(stems) if expansions.get(s) == phrase[0] or s == phrase[0]), None)
-    mapped = [expansions.get(s, s) for s in stems]
-    n = len(phrase)
-    # allow a few other content words inside the phrase ("transfer its social care services to the trust")
-    for i, s in enumerate(mapped):
-        if s != phrase[0]:
-            continue
-        j, k = i + 1, 1
-        while j < len(mapped) and k < n and j - i <= n + PHRASE_GAP:
-            if mapped[j] == phrase[k]:
-                k += 1
-            j += 1
-        if k == n:
-            return i
-    return None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|though|however|which|when)\b", re.I)
