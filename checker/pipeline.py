@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from checker.matching import Matcher
+from checker.matching import Matcher, Vocabulary
 from checker.models import CheckResult
 from checker.scale.corpus import open_corpus
 from checker.settings import Settings
 from checker.store.articles import find_article_files
 from checker.store.claims import load_claims
 from checker.store.digest import inputs_digest
-from checker.values import builtin_scales
+from checker.store.extensions import load_scales, load_vocabulary
 from checker.verdicts import build_report
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -22,13 +22,17 @@ def run_check(claims_path: Path | str, articles_path: Path | str, settings: Sett
               on_progress: ProgressCallback | None = None) -> CheckResult:
     """Check every claim under `claims_path` against every article under `articles_path`."""
     claims_path, articles_path, settings = Path(claims_path), Path(articles_path), settings or Settings()
-    scales = builtin_scales()
+    scales = load_scales(claims_path)
+    records = load_vocabulary(claims_path)
+    vocabulary = Vocabulary.from_records(records)
     claims = load_claims(claims_path, scales)
     files = find_article_files(articles_path, settings.max_article_bytes)
-    with open_corpus(files, articles_path, scales, settings, on_progress or _no_progress) as corpus:
-        matched = corpus.match(Matcher.from_frequencies(claims, *corpus.frequencies()))
+    with open_corpus(files, articles_path, scales, vocabulary, records, settings,
+                     on_progress or _no_progress) as corpus:
+        matched = corpus.match(Matcher(claims, vocabulary))
     digest = inputs_digest(claims_path, articles_path, files)
-    report = build_report(claims, matched.matches, matched.summaries, generated=settings.generated, digest=digest)
+    report = build_report(claims, matched.matches, matched.summaries, generated=settings.generated, digest=digest,
+                          min_confidence=settings.min_confidence)
     return CheckResult(report=report, articles=matched.articles)
 
 

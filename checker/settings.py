@@ -20,6 +20,10 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # The documented environment variables, read by `Settings.from_environment` alone.
 MAX_ARTICLE_BYTES_VARIABLE = "CLAIMCHECK_MAX_ARTICLE_BYTES"
 SOURCE_DATE_EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+# The default --min-confidence, on the 0-1 scale of a mention's `confidence`. Chosen on the tuning half of
+# the development corpus (benchmarks/accuracy.py --sweep): 0.45 gave the best balance of precision and recall
+# there (F1 0.825: precision 0.786, recall 0.867, conflict recall 1.00), against 0.813 at 0.5 and 0.812 at 0.4.
+DEFAULT_MIN_CONFIDENCE = 0.45
 
 
 class EngineName(StrEnum):
@@ -49,6 +53,9 @@ class Settings:
     # CheckResult.articles carry their text, which the HTML report shows; a check that only
     # needs the verdicts can drop them and hold far less memory on a large corpus.
     keep_texts: bool = True
+    # Mentions whose confidence (0-1) is below this go to a claim's `possible` list, not its `mentions`:
+    # they change no status, exit code or annotation. Chosen on the tuning half (benchmarks/RESULTS.md).
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str], **options: object) -> Settings:

@@ -26,7 +26,7 @@ from checker.models import (
 )
 from checker.version import __version__
 
-if TYPE_CHECKING:  # matching still asks judge() to rank values; the reading work removes that
+if TYPE_CHECKING:
     from checker.matching import Match
 
 # Mentions whose sentence scores below this (0-1) are flagged as weak matches.
@@ -131,19 +131,26 @@ def closeness(claim: Claim, value: RangeOrScalar) -> float:
 
 
 def build_report(claims: Sequence[Claim], matches: Iterable[Match], summaries: Iterable[ArticleSummary],
-                 generated: str, digest: str | None = None) -> Report:
-    """Judge every match and roll the mentions up into a Report, claims and articles sorted by id."""
+                 generated: str, digest: str | None = None, min_confidence: float = 0.0) -> Report:
+    """Judge every match and roll the mentions up into a Report, claims and articles sorted by id.
+
+    Matches below `min_confidence` are judged too, but listed in the claim's `possible`, apart
+    from its mentions: they do not change its status.
+    """
     by_claim: dict[str, list[Mention]] = defaultdict(list)
+    possible: dict[str, list[Mention]] = defaultdict(list)
     claims_by_id = {c.id: c for c in claims}
     for match in matches:
-        by_claim[match.claim_id].append(to_mention(claims_by_id[match.claim_id], match))
+        mention = to_mention(claims_by_id[match.claim_id], match)
+        (by_claim if match.confidence >= min_confidence else possible)[match.claim_id].append(mention)
     results = []
     for claim in sorted(claims, key=lambda c: c.id):
         mentions = sorted(by_claim[claim.id], key=lambda m: (m.article, m.start, m.end))
+        below = sorted(possible[claim.id], key=lambda m: (m.article, m.start, m.end))
         results.append(ClaimResult(
             id=claim.id, kind=claim.kind, value=claim.value, status=roll_up(m.verdict for m in mentions),
-            mentions=tuple(mentions), claim=claim.claim, subject=claim.subject, as_of=claim.as_of,
-            file=claim.file, line=claim.line,
+            mentions=tuple(mentions), possible=tuple(below), claim=claim.claim, subject=claim.subject,
+            as_of=claim.as_of, file=claim.file, line=claim.line,
         ))
     return Report(version=__version__, generated=generated, inputs_digest=digest,
                   articles=tuple(sorted(summaries, key=lambda a: a.id)), claims=tuple(results))
@@ -159,5 +166,5 @@ def to_mention(claim: Claim, match: Match) -> Mention:
         sentence_start=match.sentence.start, qualifier=value.qualifier, role=value.role, time=match.time,
         caveats=caveats(claim, value.value, value.qualifier, match.time, match.score, WEAK_MATCH_SCORE)
         if verdict is Verdict.CONFLICTS else (),
-        matched_words=match.matched_words, page=match.page,
+        matched_words=match.matched_words, page=match.page, confidence=match.confidence, reasons=match.reasons,
     )

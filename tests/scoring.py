@@ -7,6 +7,7 @@ verdict "either" is not scored. The rules follow CONTRACT.md's notion of equal v
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,10 +75,15 @@ class Score:
         return self.verdicts_right / self.verdicts_judged if self.verdicts_judged else 0.0
 
 
-def score(gold: list[dict[str, Any]], result: dict[str, Any]) -> Score:
-    """Score `result` (the JSON result as a dict) against `gold` entries."""
+def score(gold: list[dict[str, Any]], result: dict[str, Any], scope: Iterable[str] = ()) -> Score:
+    """Score `result` (the JSON result as a dict) against `gold` entries.
+
+    The claims scored are those the gold names and those in `scope` (every claim of the claim files,
+    as the public scorer's --claims does): a mention of a scoped claim that no gold entry covers is a
+    false alarm.
+    """
     out = Score()
-    claims = {g["claim"] for g in gold}
+    claims = {g["claim"] for g in gold} | set(scope)
     order = sorted(range(len(gold)), key=lambda i: (gold[i]["value"] == "*", not gold[i].get("required", True), i))
     used: set[int] = set()
     for claim in result["claims"]:

@@ -262,8 +262,9 @@ def test_interactive_add_prompts_with_defaults_and_checks_each_field(corpus: Pat
         term.send("Riverside Care Trust")
         term.expect("kind (date, money, count, percent, duration, rating) [rating]:")
         term.send("")
-        term.expect("scale (ofsted) [ofsted]:")
-        term.send("")
+        # the sentence names no inspectorate and the claims use no scale yet: the user says which
+        term.expect("scale (cqc, hmicfrs, hmip, ofsted) [cqc]:")
+        term.send("ofsted")
         term.expect("value (outstanding, good, requires improvement, inadequate) [good]:")
         term.send("superb")
         term.expect("is not a label of scale 'ofsted'")
@@ -314,3 +315,12 @@ def _compare_golden(actual: str, golden: Path, update: bool) -> None:
         out.write_text(actual)
         diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(golden), str(out)))
         pytest.fail(f"{golden.name} differs from its golden file (refresh with --update-golden):\n{diff}")
+
+
+def test_a_rating_that_names_no_inspectorate_takes_the_scale_the_claims_use(corpus: Path) -> None:
+    (corpus / "claims" / "ratings.yaml").write_text(
+        "- id: home-rating\n  claim: Inspectors rated the care home good in 2019.\n  subject: Riverside Care Home\n"
+        "  kind: rating\n  scale: hmip\n  value: good\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["add", "Inspectors rated the trust 'good' in March 2018.", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "scale: hmip" in result.stdout

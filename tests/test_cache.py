@@ -92,7 +92,7 @@ def test_a_cache_from_other_analysis_code_is_rebuilt_with_a_warning(corpus: Path
     with sqlite3.connect(cache / CACHE_FILE) as db:
         db.execute("UPDATE meta SET value = 'older' WHERE name = 'code'")
         # a record an older analysis might have written: if it were trusted, the result would change
-        db.execute("UPDATE record SET body = frequencies")
+        db.execute("UPDATE record SET body = ?", (b"\x78\x9c\x03\x00\x00\x00\x00\x01",))
     db.close()
     with caplog.at_level(logging.WARNING):
         assert _json(corpus, cache) == _json(corpus, None)
@@ -108,7 +108,7 @@ def test_a_damaged_entry_is_dropped_and_the_article_analysed_again(corpus: Path,
         key = db.execute("SELECT key FROM record ORDER BY key LIMIT 1").fetchone()[0]
         db.execute("UPDATE record SET body = ? WHERE key = ?", (b"\x78\x01garbage", key))
         other = db.execute("SELECT key FROM record ORDER BY key LIMIT 1 OFFSET 1").fetchone()[0]
-        db.execute("UPDATE record SET frequencies = ? WHERE key = ?", (b"", other))
+        db.execute("UPDATE record SET body = ? WHERE key = ?", (b"", other))
     db.close()
     with caplog.at_level(logging.WARNING):
         assert _json(corpus, cache) == expected

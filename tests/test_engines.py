@@ -75,14 +75,17 @@ def test_the_article_size_limit_travels_to_the_dask_workers(corpus: Path, tmp_pa
     """A Dask worker reads with the Settings it is sent, not its own environment or the default limit."""
     from dask.distributed import Client, LocalCluster
 
+    from checker.matching import Vocabulary
     from checker.scale.corpus import Shared
+    from checker.store.extensions import load_vocabulary
     from checker.values import builtin_scales
 
     article = corpus / "articles" / "000" / "a000001.md"
     size = article.stat().st_size
 
     def shared(limit: int) -> Shared:
-        return Shared(corpus / "articles", builtin_scales(), Settings(now=PINNED, max_article_bytes=limit))
+        return Shared(corpus / "articles", builtin_scales(), Vocabulary.from_records(load_vocabulary()),
+                      Settings(now=PINNED, max_article_bytes=limit))
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                       local_directory=tmp_path / "dask") as cluster, Client(cluster) as client:

@@ -325,6 +325,19 @@ def test_an_article_without_its_text_still_lists_its_mentions() -> None:
     assert "The article's text is not part of this report." in html
 
 
+def test_possible_mentions_are_shown_apart_and_counted_for_nothing() -> None:
+    article = make_article(text="The trust had 657 staff. Some 700 people work nearby.")
+    sure = make_mention(article, "657", 657, Verdict.CONFLICTS, confidence=0.91, reasons=("subject: name",))
+    unsure = make_mention(article, "700", 700, Verdict.CONFLICTS, confidence=0.31, reasons=("subject: article",))
+    html = render_html(make_report([make_claim(mentions=(sure,), possible=(unsure,))], [article]), [article])
+    cards = html[html.index('id="claim-a-claim"'):]
+    evidence, possible = cards.split('<details class="possible">', 1)
+    assert "657" in evidence and "700" not in evidence
+    assert "Possible mentions" in possible and "700" in possible.split("</details>")[0]
+    assert "1 mention in 1 article: 1 conflicts" in evidence  # the tally counts the sure one only
+    assert 'title="subject: name">0.91<' in evidence
+
+
 def test_no_request_of_any_kind(sample_html: str, hostile_html: str) -> None:
     for html in (sample_html, hostile_html):
         # Attribute names only: escaped text inside a value ("&lt;img src=x&gt;") is harmless.

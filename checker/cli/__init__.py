@@ -51,6 +51,7 @@ def cli(verbose: int, quiet: bool) -> None:
     claimcheck suggest    values the articles state that no claim covers, disagreements first
     claimcheck lint       check claim files without running the check
     claimcheck extract    the values claimcheck finds in one text, to see why a value was (not) found
+    claimcheck explain    why a claim was (not) found: each candidate sentence, each value, each gate
     claimcheck fetch      save web pages (URLs) as articles
     """
     _set_logging(verbose, quiet)
@@ -61,11 +62,12 @@ def _register() -> None:
     from checker.cli.baseline import baseline
     from checker.cli.check import check
     from checker.cli.curate import add, lint, suggest
+    from checker.cli.explain import explain
     from checker.cli.export import export
     from checker.cli.fetch import fetch
     from checker.cli.report import extract, report
 
-    for command in (report, check, extract, baseline, export, add, suggest, lint, fetch):
+    for command in (report, check, extract, explain, baseline, export, add, suggest, lint, fetch):
         cli.add_command(command)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options, settings_options
-from checker.curate.drafting import check_field, draft_record, validate_record
+from checker.curate.drafting import check_field, draft_record, usual_scale, validate_record
 from checker.curate.lint import LintFinding, lint_claims
 from checker.curate.preview import preview_claim
 from checker.curate.suggest import Suggestion, find_suggestions
@@ -20,9 +20,10 @@ from checker.errors import ClaimFileError
 from checker.models import ClaimResult, Kind, Verdict
 from checker.settings import Settings
 from checker.store.claim_files import append_record, file_state, id_places, render_record
+from checker.store.extensions import load_scales
 from checker.store.output import refuse_inputs
 from checker.store.paths import display_path
-from checker.values import Scale, builtin_scales
+from checker.values import Scale
 
 # The file `add` writes to when neither --file nor the variable names one and --claims is a folder.
 DEFAULT_CLAIMS_FILE = "claims.yaml"
@@ -90,7 +91,8 @@ def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: 
         raise ClaimFileError(f"{taken[claim_id]}: claim '{claim_id}' already exists there; choose another --id")
     overrides = {"id": claim_id, "kind": kind, "value": value, "as_of": as_of, "subject": subject,
                  "keywords": list(keywords), "tolerance": tolerance, "scale": scale, "sources": list(sources)}
-    record = draft_record(sentence, overrides, taken, builtin_scales())
+    scales = load_scales(claims_path)
+    record = draft_record(sentence, overrides, taken, scales, usual_scale=usual_scale(claims_path, scales))
     _add_record(record, target, claims_path, articles_path, taken, interactive, dry_run, run.settings)
 
 
@@ -119,7 +121,7 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
         raise click.UsageError("--accept asks about each suggestion and needs a terminal; "
                                "paste records from the YAML output instead")
     suggestions = find_suggestions(claims_path, articles_path, frozenset(Kind(k) for k in kinds) or None,
-                                   min_sources, limit, run.settings, builtin_scales())
+                                   min_sources, limit, run.settings, load_scales(claims_path))
     fmt = SuggestFormat(output_format)
     click.echo(_suggestions_text(suggestions, fmt), nl=False)
     if not suggestions:
@@ -150,7 +152,7 @@ def lint(claims_path: Path, articles_path: Path, output_format: str, settings: S
     Example:
       claimcheck lint --format github
     """
-    findings = lint_claims(claims_path, articles_path, builtin_scales(), settings)
+    findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings)
     click.echo(_findings_text(findings, LintFormat(output_format)), nl=False)
     if LintFormat(output_format) is not LintFormat.JSON:
         click.echo(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {display_path(claims_path)}",
@@ -161,7 +163,7 @@ def lint(claims_path: Path, articles_path: Path, output_format: str, settings: S
 def _add_record(record: dict[str, Any], target: Path, claims_path: Path, articles_path: Path,
                 taken: Mapping[str, str], interactive: bool, dry_run: bool, settings: Settings) -> None:
     """Prompt (when interactive), validate, preview, confirm and write one record: the body of `add`."""
-    scales = builtin_scales()
+    scales = load_scales(claims_path)
     state = file_state(target)
     if interactive:
         record = _prompt_record(record, scales, taken)

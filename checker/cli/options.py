@@ -15,7 +15,13 @@ import click
 from checker.cli.progress import StageProgress
 from checker.models import CheckResult
 from checker.pipeline import run_check
-from checker.settings import MAX_ARTICLE_BYTES, MAX_ARTICLE_BYTES_VARIABLE, EngineName, Settings
+from checker.settings import (
+    DEFAULT_MIN_CONFIDENCE,
+    MAX_ARTICLE_BYTES,
+    MAX_ARTICLE_BYTES_VARIABLE,
+    EngineName,
+    Settings,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +55,7 @@ class Run:
                 bar.finish()
 
 
-_SETTINGS_OPTIONS = ("max_article_bytes",)
+_SETTINGS_OPTIONS = ("max_article_bytes", "min_confidence")
 _RUN_OPTIONS = ("cache_dir", "engine", "scheduler", "workers", "progress")
 
 
@@ -96,7 +102,10 @@ def run_options(func: F) -> F:
 def _settings_flags() -> tuple[Callable[[F], F], ...]:
     return (click.option("--max-article-bytes", type=click.IntRange(min=1), default=None,
                          help=f"Skip (with a warning) article files larger than this "
-                              f"[default: {MAX_ARTICLE_BYTES}; env: {MAX_ARTICLE_BYTES_VARIABLE}]."),)
+                              f"[default: {MAX_ARTICLE_BYTES}; env: {MAX_ARTICLE_BYTES_VARIABLE}]."),
+            click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                         help=f"Mentions less sure than this (0-1) are listed apart as 'possible' and change no "
+                              f"status or exit code; 0 keeps every one [default: {DEFAULT_MIN_CONFIDENCE}]."))
 
 
 def _with(func: Callable[..., Any], flags: tuple[Callable[[Any], Any], ...]) -> Callable[..., Any]:

@@ -77,7 +77,8 @@ def extract(source: Path, published: dt.datetime | None) -> None:
     if published is not None:
         when = published.date()
     for value in extract_values(text, Context(published=when)):
-        click.echo(json.dumps(value.model_dump(mode="json", exclude_none=True), ensure_ascii=False))
+        shown = value.model_dump(mode="json", exclude_none=True, exclude=set() if value.also_on else {"also_on"})
+        click.echo(json.dumps(shown, ensure_ascii=False))
 
 
 def _emit(path: Path, content: str) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
+from pathlib import Path
 from typing import Any
 
 from checker.errors import ClaimFileError
 from checker.models import DATE_PATTERN, ID_PATTERN, Claim, Kind, PartialDate, Range, RangeOrScalar, StatedValue
-from checker.store.claims import build_claim, parse_claim_value, parse_tolerance
+from checker.store.claims import build_claim, parse_claim_value, parse_tolerance, read_claims
 from checker.text.words import STOP_WORDS
 from checker.values import Context, Scale, builtin_scales, extract_values
 
@@ -33,17 +35,18 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 def draft_record(sentence: str, overrides: Mapping[str, Any] | None = None, taken_ids: Collection[str] = (),
                  scales: Mapping[str, Scale] | None = None, prefer: StatedValue | None = None,
-                 published: dt.date | None = None) -> dict[str, Any]:
+                 published: dt.date | None = None, usual_scale: str | None = None) -> dict[str, Any]:
     """A claim record proposed from `sentence`; fields in `overrides` win over what is read from it.
 
     `prefer` names the stated value the claim is about (suggest knows it), else the sentence's main
-    one is taken; `published` resolves dates written without a year, as in the article.
+    one is taken; `published` resolves dates written without a year, as in the article; `usual_scale` is
+    the scale a rating takes when the sentence does not say which (the one the user's claims use most).
     Raises ClaimFileError when the sentence states no value and none is given in `overrides`.
     """
     scales = scales if scales is not None else builtin_scales()
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, (), [])}
     sentence = " ".join(sentence.split())
-    found = extract_values(sentence, Context(published=published, scales=scales))
+    found = extract_values(sentence, Context(published=published, scales=scales, usual_scale=usual_scale))
     wanted = Kind(overrides["kind"]) if "kind" in overrides else None
     chosen = _preferred(found, prefer) or _main_value(found, wanted)
     if chosen is None and not {"kind", "value"} <= overrides.keys():
@@ -75,6 +78,14 @@ def ordered(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record's fields in the order claim files write them."""
     known = [k for k in FIELD_ORDER if k in record]
     return {k: record[k] for k in known + [k for k in record if k not in FIELD_ORDER]}
+
+
+def usual_scale(claims_path: Path, scales: Mapping[str, Scale]) -> str | None:
+    """The rating scale the claims at `claims_path` use most (the first by name on a tie), or None."""
+    if not claims_path.exists():
+        return None
+    used = Counter(c.scale for c in read_claims(claims_path, scales).claims if c.scale)
+    return min(used, key=lambda name: (-used[name], name)) if used else None
 
 
 def validate_record(record: Mapping[str, Any], scales: Mapping[str, Scale] | None = None,

@@ -95,7 +95,7 @@ def _near_duplicates(claims: list[Claim]) -> list[LintFinding]:
 
 def _corpus_findings(claims: list[Claim], articles: list[Article]) -> list[LintFinding]:
     known = {a.id for a in articles}
-    sentences = [{t.stem for t in tokenize(s.text)} for a in articles for s in split_sentences(a.text)]
+    sentences = [{t.lemma for t in tokenize(s.text)} for a in articles for s in split_sentences(a.text)]
     findings = []
     for claim in claims:
         for source in claim.sources:
@@ -105,8 +105,8 @@ def _corpus_findings(claims: list[Claim], articles: list[Article]) -> list[LintF
                         else "; use an article's path under the articles folder, without its extension")
                 findings.append(_at(claim, "unknown-source",
                                     f"claim '{claim.id}': source '{source}' is not an article{hint}"))
-        words = {t.stem for text in [claim.claim, claim.subject or "", *claim.keywords] for t in tokenize(text)
-                 if not t.stem[0].isdigit()}
+        words = {t.lemma for text in [claim.claim, claim.subject or "", *claim.keywords] for t in tokenize(text)
+                 if not t.lemma[0].isdigit()}
         need = min(MIN_SHARED_WORDS, len(words))
         if words and sentences and not any(len(words & s) >= need for s in sentences):
             findings.append(_at(claim, "no-match", f"claim '{claim.id}': no sentence of the articles holds its words; "

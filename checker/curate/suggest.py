@@ -21,13 +21,12 @@ from rapidfuzz import fuzz
 
 from checker.curate.drafting import draft_record, validate_record
 from checker.errors import ClaimFileError
-from checker.matching.evidence import analyse_article
+from checker.matching import Vocabulary, analyse_article
 from checker.models import Count, Kind, Range, StatedValue
 from checker.pipeline import run_check
 from checker.settings import Settings
 from checker.store.claim_files import id_places
-from checker.text.boilerplate import boilerplate_lines
-from checker.text.sentences import split_sentences
+from checker.store.extensions import load_vocabulary
 from checker.text.words import tokenize
 from checker.values import Context, Scale, builtin_scales
 
@@ -108,10 +107,11 @@ def find_suggestions(claims_path: Path, articles_path: Path, kinds: frozenset[Ki
     result = run_check(claims_path, articles_path, settings)
     covered = {(m.article, m.start) for c in result.report.claims for m in c.mentions}
     evidence = []
+    vocabulary = Vocabulary.from_records(load_vocabulary(claims_path))
     for article in result.articles:
-        sentences = split_sentences(article.text, boilerplate_lines(article.text))
-        analysed = analyse_article(article, sentences, Context(published=article.published, scales=scales))
-        for sentence, values in zip(analysed.sentences, analysed.values, strict=True):
+        analysed = analyse_article(article, Context(published=article.published, scales=scales), vocabulary)
+        for statement in analysed.statements:
+            sentence, values = statement.sentence, list(statement.values)
             uncovered = [v for v in values if (article.id, v.start) not in covered]
             for value in uncovered:
                 # A line that is little more than its value is a byline or a dateline, not a statement.
@@ -168,9 +168,9 @@ def _anchors(value: StatedValue, sentence_values: list[StatedValue]) -> frozense
 
 def _context_words(sentence: str, offset: int, value: StatedValue) -> frozenset[str]:
     tokens = [t for t in tokenize(sentence, offset) if not (value.start <= t.start < value.end)
-              and not t.stem[0].isdigit()]
-    before = [t.stem for t in tokens if t.end <= value.start][-CONTEXT_WORDS:]
-    after = [t.stem for t in tokens if t.start >= value.end][:CONTEXT_WORDS]
+              and not t.lemma[0].isdigit()]
+    before = [t.lemma for t in tokens if t.end <= value.start][-CONTEXT_WORDS:]
+    after = [t.lemma for t in tokens if t.start >= value.end][:CONTEXT_WORDS]
     return frozenset(before + after)
 
 

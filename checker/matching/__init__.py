@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
-from checker.matching.evidence import AnalysedArticle, Match, Matcher, analyse_article
+from checker.matching.analysis import ArticleAnalysis, Statement, analyse_article
+from checker.matching.evidence import Decision, Explanation, Match, Matcher
+from checker.matching.vocabulary import Vocabulary
 
-__all__ = ["AnalysedArticle", "Match", "Matcher", "analyse_article"]
+__all__ = ["ArticleAnalysis", "Decision", "Explanation", "Match", "Matcher", "Statement", "Vocabulary",
+           "analyse_article"]

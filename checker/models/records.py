@@ -141,6 +141,8 @@ class StatedValue(_KindedRecord):
     # the noun the number counts ("staff" in "450 council staff"), for counts
     unit: str | None = None
     scale: str | None = None  # for ratings
+    # for a rating whose text names no inspectorate: the other scales with the same label, as likely as `scale`
+    also_on: tuple[str, ...] = ()
 
 
 class Mention(_Record):
@@ -162,6 +164,8 @@ class Mention(_Record):
     caveats: tuple[Caveat, ...] = ()
     matched_words: tuple[str, ...] = ()
     page: int | None = None  # the page of a PDF article the value stands on
+    confidence: float | None = None  # how sure the attribution is, 0-1
+    reasons: tuple[str, ...] = ()  # why it was kept: the subject's reference, the role, the words
 
 
 class ClaimResult(_KindedRecord):
@@ -172,6 +176,8 @@ class ClaimResult(_KindedRecord):
     value: Value
     status: Status
     mentions: tuple[Mention, ...] = ()
+    # mentions below the confidence cut: shown apart, they change neither status nor exit code
+    possible: tuple[Mention, ...] = ()
     claim: str | None = None
     subject: str | None = None
     as_of: PartialDate | None = None

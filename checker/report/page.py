@@ -222,6 +222,8 @@ def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
         article_tokens=" ".join(sorted({_token(m.article) for m in claim.mentions})),
         mentions=mentions,
         timeline=_timeline_view(claim, refs),
+        possible=tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article), prefix="p")
+                       for n, m in enumerate(claim.possible) if m.article in refs),
     )
 
 
@@ -260,8 +262,8 @@ def _other_time(claim: ClaimResult, mention: Mention) -> str:
     return f"refers to {mention.time.display()}"
 
 
-def _row_id(claim_id: str, n: int) -> str:
-    return f"m-{_token(claim_id)}-{n}"
+def _row_id(claim_id: str, n: int, prefix: str = "m") -> str:
+    return f"{prefix}-{_token(claim_id)}-{n}"
 
 
 def _place_id(article_id: str, start: int) -> str:
@@ -269,12 +271,12 @@ def _place_id(article_id: str, start: int) -> str:
 
 
 def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
-                  article: Article | None) -> MentionView:
+                  article: Article | None, prefix: str = "m") -> MentionView:
     before, hit, after = _sentence_parts(mention)
     in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
     stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
     return MentionView(
-        row_id=_row_id(claim.id, n), article=ref,
+        row_id=_row_id(claim.id, n, prefix), article=ref,
         value=described(mention.value, mention.qualifier), written=mention.text,
         verdict=_VERDICT_BADGES[mention.verdict], caveats=_caveats(mention),
         # A conflict's caveat already says so; agreeing mentions about another time are marked here.
@@ -282,7 +284,8 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         before=_pieces(before, stems), hit=hit, after=_pieces(after, stems),
         place_href=f"#{_place_id(mention.article, mention.start)}" if in_text else None,
         page=f"p. {mention.page}" if mention.page else "",
-        score=_score(mention.score),
+        score=_score(mention.confidence if mention.confidence is not None else mention.score),
+        reasons="; ".join(mention.reasons),
     )
 
 

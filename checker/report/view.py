@@ -74,6 +74,7 @@ class MentionView:
     place_href: str | None
     page: str
     score: str
+    reasons: str = ""  # why it was taken: the subject's reference, the role, the claim's words
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ class ClaimView:
     article_tokens: str
     mentions: tuple[MentionView, ...]
     timeline: TimelineView | None
+    # statements below the confidence cut: shown apart, they count for nothing
+    possible: tuple[MentionView, ...] = ()
 
 
 @dataclass(frozen=True)

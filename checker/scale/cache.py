@@ -23,13 +23,13 @@ log = logging.getLogger(__name__)
 
 CACHE_FILE = "analysis.sqlite3"
 # Bump when the table layout or the record encoding changes.
-CACHE_FORMAT = "claimcheck-analysis/1"
+CACHE_FORMAT = "claimcheck-analysis/2"
 # Folders of the package whose code cannot change what an article's record holds.
 NOT_ANALYSIS = frozenset({"cli", "report", "formats", "curate", "findings"})
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE record (key TEXT PRIMARY KEY, frequencies BLOB NOT NULL, body BLOB NOT NULL);
+CREATE TABLE record (key TEXT PRIMARY KEY, body BLOB NOT NULL);
 """
 
 
@@ -69,7 +69,7 @@ class AnalysisCache:
             try:
                 db = self._connect()
                 found = dict(db.execute("SELECT name, value FROM meta").fetchall())
-                db.execute("SELECT key, frequencies, body FROM record LIMIT 1").fetchall()
+                db.execute("SELECT key, body FROM record LIMIT 1").fetchall()
                 if found.get("format") != CACHE_FORMAT:
                     problem = f"was made in another format ({found.get('format')!r})"
                 elif found.get("code") != code_version():
@@ -114,20 +114,15 @@ class AnalysisCache:
         held = {row[0] for row in self._db.execute("SELECT key FROM record")}
         return wanted - held
 
-    def put(self, entries: Iterable[tuple[str, bytes, bytes]]) -> None:
-        """Store (key, frequencies, body) entries."""
+    def put(self, entries: Iterable[tuple[str, bytes]]) -> None:
+        """Store (key, packed article) entries."""
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO record VALUES (?, ?, ?)", entries)
+            self._db.executemany("INSERT OR REPLACE INTO record VALUES (?, ?)", entries)
 
-    def frequencies(self, key: str) -> bytes | None:
-        """The encoded stem frequencies of the record under `key`."""
-        row = self._db.execute("SELECT frequencies FROM record WHERE key = ?", (key,)).fetchone()
+    def get(self, key: str) -> bytes | None:
+        """The packed article under `key`, or None."""
+        row = self._db.execute("SELECT body FROM record WHERE key = ?", (key,)).fetchone()
         return None if row is None else bytes(row[0])
-
-    def get(self, key: str) -> tuple[bytes, bytes] | None:
-        """The encoded (frequencies, body) under `key`, or None."""
-        row = self._db.execute("SELECT frequencies, body FROM record WHERE key = ?", (key,)).fetchone()
-        return None if row is None else (bytes(row[0]), bytes(row[1]))
 
     def forget(self, key: str) -> None:
         """Drop a record found damaged, so the next run analyses the article again."""

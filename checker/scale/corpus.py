@@ -1,9 +1,9 @@
 """A corpus worked through at any size: each article analysed once (or read from the cache), then matched, on an engine.
 
 Articles stream through in two passes so a large corpus is never held whole: the first
-analyses each article the cache lacks (on the engine) and stores its record; the second
-reads each record back, batch by batch, and matches it against the claims. A record the
-cache holds damaged is never trusted: the article is analysed again and the entry replaced.
+analyses each article the cache lacks (on the engine) and stores it packed; the second reads
+each back, batch by batch, and matches it against the claims. A packed article the cache holds
+damaged is never trusted: the article is analysed again and the entry replaced.
 """
 
 from __future__ import annotations
@@ -13,20 +13,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker.matching import Match, Matcher
+from checker.matching.vocabulary import Vocabulary
 from checker.models import Article, ArticleSummary
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
-from checker.scale.packed import (
-    PackedArticle,
-    PackError,
-    analyse_file,
-    file_key,
-    scales_digest,
-    unpack_article,
-    unpack_frequencies,
-)
+from checker.scale.packed import PackedArticle, PackError, analyse_file, file_key, settings_digest, unpack_article
 from checker.settings import Settings
 from checker.store.paths import display_path
 from checker.values import Scale
@@ -36,16 +30,17 @@ ProgressCallback = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class Shared:
-    """What every worker needs, sent to it once: where articles are, the scales, the settings, the matcher."""
+    """What every worker needs, sent to it once: where articles are, the scales, vocabulary, settings, matcher."""
 
     root: Path
     scales: Mapping[str, Scale]
+    vocabulary: Vocabulary
     settings: Settings
     matcher: Matcher | None = None
 
     def analyse(self, path: Path) -> PackedArticle | None:
         """One article file read and analysed; None when it is skipped (with a warning)."""
-        return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes)
+        return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes, self.vocabulary)
 
 
 @dataclass
@@ -65,59 +60,62 @@ class _Entry:
     article_id: str
     shown: str  # the path as messages and the report show it
     key: str | None  # its cache key; None when the file could not be read to make one
-    record: PackedArticle | None = None  # kept in memory only when it may not be cached
+    packed: PackedArticle | None = None  # kept in memory only when it may not be cached
     skipped: bool = False
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """An article as the cache holds it, decoded by the worker that matches it."""
+
+    path: Path
+    article_id: str
+    shown: str
+    blob: bytes
+
+
+_Work = PackedArticle | _Stored
+
+
 class Corpus:
-    """The article files of one run, analysed on `engine` with the records kept in `store`."""
+    """The article files of one run, analysed on `engine` with the packed analyses kept in `store`."""
 
     def __init__(self, files: Sequence[Path], shared: Shared, store: AnalysisCache, engine: Engine,
-                 progress: ProgressCallback) -> None:
+                 progress: ProgressCallback, version: str) -> None:
         self._shared, self._store, self._engine, self._progress = shared, store, engine, progress
-        version = code_version() + scales_digest(shared.scales)
         self._entries = [_entry(path, shared.root, version) for path in files]
         self._analyse()
 
-    def frequencies(self) -> tuple[dict[str, int], int]:
-        """How many of the corpus's sentences hold each stem, and how many sentences there are."""
-        total: dict[str, int] = {}
-        sentences = 0
-        for entry in self._entries:
-            found, count = self._frequencies(entry)
-            sentences += count
-            for stem, n in found.items():
-                total[stem] = total.get(stem, 0) + n
-        return total, sentences
-
     def match(self, matcher: Matcher) -> Matched:
         """Every article matched against the claims of `matcher`."""
-        shared = Shared(self._shared.root, self._shared.scales, self._shared.settings, matcher)
+        shared = Shared(self._shared.root, self._shared.scales, self._shared.vocabulary, self._shared.settings,
+                        matcher)
         result = Matched()
         batches = batched(self._entries, self._engine.batch_size)
         done = 0
         self._progress("matching claims", 0, len(self._entries))
         for batch, outcome in zip(batches, self._engine.map(_match_batch, _WorkBatches(batches, self), shared),
                                   strict=True):
-            for entry, (record, matches, repaired) in zip(batch, outcome, strict=True):
+            for entry, (packed, matches, repaired) in zip(batch, outcome, strict=True):
                 if repaired:
-                    self._replace(entry, record)
+                    self._replace(entry, packed)
                 result.matches.extend(matches)
-                result.summaries.append(_summary(record.article, record.stated, len({m.value.start for m in matches})))
+                article, stated = packed.article, packed.analysis.stated
+                result.summaries.append(_summary(article, stated, len({m.value.start for m in matches})))
                 keep = shared.settings.keep_texts
-                result.articles.append(record.article if keep else record.article.model_copy(update={"text": ""}))
+                result.articles.append(article if keep else article.model_copy(update={"text": ""}))
             done += len(batch)
             self._progress("matching claims", done, len(self._entries))
         return result
 
     def work(self, entry: _Entry) -> _Work:
-        """What a worker needs to match the entry: its record, or the cache's bytes for it (decoded there)."""
-        if entry.record is not None:
-            return entry.record
+        """What a worker needs to match the entry: its analysis, or the cache's bytes for it (decoded there)."""
+        if entry.packed is not None:
+            return entry.packed
         assert entry.key is not None, "an entry is either kept in memory or stored"
         found = self._store.get(entry.key)
         assert found is not None, "the first pass stored it"
-        return _Stored(entry.path, entry.article_id, entry.shown, *found)
+        return _Stored(entry.path, entry.article_id, entry.shown, found)
 
     def _analyse(self) -> None:
         """Analyse, on the engine, every usable file the store lacks, and store what may be cached."""
@@ -129,51 +127,23 @@ class Corpus:
         work = [[e.path for e in batch] for batch in batches]
         for batch, results in zip(batches, self._engine.map(_analyse_batch, work, self._shared), strict=True):
             pending = []
-            for entry, record in zip(batch, results, strict=True):
-                if record is None:
+            for entry, packed in zip(batch, results, strict=True):
+                if packed is None:
                     entry.skipped = True
-                elif record.cacheable and entry.key is not None:
-                    pending.append((entry.key, record.frequency_bytes(), record.body_bytes()))
+                elif packed.cacheable and entry.key is not None:
+                    pending.append((entry.key, packed.to_bytes()))
                 else:
-                    entry.record = record
+                    entry.packed = packed
             self._store.put(pending)
             done += len(batch)
             self._progress("analysing articles", done, len(self._entries))
         self._entries = [e for e in self._entries if not e.skipped]
 
-    def _frequencies(self, entry: _Entry) -> tuple[dict[str, int], int]:
-        if entry.record is not None:
-            return entry.record.frequencies, entry.record.sentences
-        assert entry.key is not None, "an entry is either kept in memory or stored"
-        blob = self._store.frequencies(entry.key)
-        try:
-            if blob is not None:
-                return unpack_frequencies(blob)
-        except PackError:
-            pass
-        record = _reanalysed(entry.path, self._shared)
-        self._replace(entry, record)
-        return record.frequencies, record.sentences
-
-    def _replace(self, entry: _Entry, record: PackedArticle) -> None:
-        """Put a re-analysed record in place of a damaged cache entry."""
+    def _replace(self, entry: _Entry, packed: PackedArticle) -> None:
+        """Put a re-analysed article in place of a damaged cache entry."""
         assert entry.key is not None, "only stored entries are repaired"
         self._store.forget(entry.key)
-        self._store.put([(entry.key, record.frequency_bytes(), record.body_bytes())])
-
-
-@dataclass(frozen=True)
-class _Stored:
-    """An article's record as the cache holds it, decoded by the worker that matches it."""
-
-    path: Path
-    article_id: str
-    shown: str
-    frequencies: bytes
-    body: bytes
-
-
-_Work = PackedArticle | _Stored
+        self._store.put([(entry.key, packed.to_bytes())])
 
 
 class _WorkBatches(Sequence[list[_Work]]):
@@ -202,29 +172,25 @@ def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[PackedArticle 
 
 
 def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[PackedArticle, list[Match], bool]]:
-    """Each article's (record, matches, whether its cache entry was damaged and the record is a new analysis)."""
+    """Each article's (packed analysis, matches, whether its cache entry was damaged and it was analysed anew)."""
     assert shared.matcher is not None, "matching shares the matcher"
     out = []
     for work in batch:
-        record, repaired = _record_of(work, shared)
-        out.append((record, shared.matcher.match_article(record.analysed, set(record.frequencies)), repaired))
+        packed, repaired = _packed_of(work, shared)
+        out.append((packed, shared.matcher.match_article(packed.analysis), repaired))
     return out
 
 
-def _record_of(work: _Work, shared: Shared) -> tuple[PackedArticle, bool]:
+def _packed_of(work: _Work, shared: Shared) -> tuple[PackedArticle, bool]:
     if isinstance(work, PackedArticle):
         return work, False
     try:
-        return unpack_article(work.article_id, work.shown, work.frequencies, work.body), False
+        return unpack_article(work.article_id, work.shown, work.blob), False
     except PackError:
-        return _reanalysed(work.path, shared), True
-
-
-def _reanalysed(path: Path, shared: Shared) -> PackedArticle:
-    # A damaged cache entry is never trusted: the article is analysed again.
-    record = shared.analyse(path)
-    assert record is not None, "the article was usable when it was analysed"
-    return record
+        # A damaged cache entry is never trusted: the article is analysed again.
+        packed = shared.analyse(work.path)
+        assert packed is not None, "the article was usable when it was analysed"
+        return packed, True
 
 
 def _summary(article: Article, stated: int, covered: int) -> ArticleSummary:
@@ -235,13 +201,15 @@ def _summary(article: Article, stated: int, covered: int) -> ArticleSummary:
 
 
 @contextmanager
-def open_corpus(files: Sequence[Path], root: Path, scales: Mapping[str, Scale], settings: Settings,
+def open_corpus(files: Sequence[Path], root: Path, scales: Mapping[str, Scale], vocabulary: Vocabulary,
+                vocabulary_records: Sequence[Mapping[str, Any]], settings: Settings,
                 progress: ProgressCallback) -> Iterator[Corpus]:
     """The corpus of `files`, analysed, with its cache (in `settings.cache_dir`, else for this run only) open."""
     engine = make_engine(settings.engine, settings.workers, settings.scheduler)
+    version = code_version() + settings_digest(scales, vocabulary_records)
     try:
         with _analysis_store(settings.cache_dir) as store:
-            yield Corpus(files, Shared(root, dict(scales), settings), store, engine, progress)
+            yield Corpus(files, Shared(root, dict(scales), vocabulary, settings), store, engine, progress, version)
     finally:
         engine.close()
 

@@ -1,9 +1,8 @@
 """One article analysed once and packed: what the cache stores and what workers send back.
 
-A packed article holds what matching needs and nothing more: the article (its text, for the HTML
-report and the subject test), how many of its sentences hold each stem (the corpus
-frequencies are their sum), and only the sentences that state values, with their words.
-Sentences without values can match no claim, so they are not kept.
+A packed article holds what matching and the report need and nothing more: the article (its
+text, for the HTML report), and its analysis (checker.matching.analysis): the statements that
+state values, with their words, values and vocabulary phrases, the names it uses and its words.
 """
 
 from __future__ import annotations
@@ -12,17 +11,16 @@ import hashlib
 import json
 import logging
 import zlib
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.matching.evidence import AnalysedArticle, analyse_article
+from checker.matching.analysis import ArticleAnalysis, Statement, analyse_article
+from checker.matching.references import Names
+from checker.matching.vocabulary import PhraseHit, Vocabulary
 from checker.models import Article, Kind, PartialDate, Sentence, StatedValue
 from checker.store.articles import read_article
-from checker.text.boilerplate import boilerplate_lines
-from checker.text.sentences import split_sentences
 from checker.text.words import Token
 from checker.values import Context, Scale, extract_values
 
@@ -32,45 +30,47 @@ BYLINE_CHARS = 2000
 
 
 class PackError(ValueError):
-    """Bytes that do not decode to a record: a damaged or foreign cache entry."""
+    """Bytes that do not decode to a packed article: a damaged or foreign cache entry."""
 
 
 @dataclass
 class PackedArticle:
-    """An article and the part of its analysis that matching and the report use."""
+    """An article and its analysis for matching."""
 
-    article: Article
-    frequencies: dict[str, int]  # stem -> how many of the article's sentences hold it
-    sentences: int
-    stated: int  # values stated anywhere in the article
-    analysed: AnalysedArticle  # only the sentences that state values
+    analysis: ArticleAnalysis
     cacheable: bool = True  # False when reading the file warned: the warning must show on every run
 
-    def frequency_bytes(self) -> bytes:
-        """The stem frequencies, encoded apart so a run can sum them without decoding the rest."""
-        return _pack({"f": self.frequencies, "n": self.sentences})
+    @property
+    def article(self) -> Article:
+        """The article itself."""
+        return self.analysis.article
 
-    def body_bytes(self) -> bytes:
-        """Everything but the frequencies, encoded."""
-        meta = self.article.model_dump(mode="json", exclude={"id", "path"})
-        hot = [[s.start, s.end, [[t.stem, t.start, t.end, t.index] for t in tokens],
-                [v.model_dump(mode="json", exclude_none=True) for v in values]]
-               for s, tokens, values in zip(self.analysed.sentences, self.analysed.tokens, self.analysed.values,
-                                            strict=True)]
-        return _pack({"a": meta, "s": self.stated, "h": hot})
+    def to_bytes(self) -> bytes:
+        """The article and its analysis, encoded."""
+        a = self.analysis
+        meta = a.article.model_dump(mode="json", exclude={"id", "path"})
+        statements = [[s.sentence.start, s.sentence.end, [[t.lemma, t.start, t.end, t.index] for t in s.tokens],
+                       [v.model_dump(mode="json", exclude_none=True) for v in s.values],
+                       [[h.first, h.last, sorted(h.predicates), list(h.words)] for h in s.phrases],
+                       s.headline, [s.previous.start, s.previous.end] if s.previous else None]
+                      for s in a.statements]
+        names = [sorted(a.names.aliases.items()), [list(o) for o in a.names.organisations]]
+        return _pack({"a": meta, "s": a.stated, "h": statements, "l": sorted(a.lemmas), "n": names})
 
 
 def file_key(raw: bytes, version: str) -> str:
-    """The cache key of an article file: its bytes under one analysis version (code and scales)."""
+    """The cache key of an article file: its bytes under one analysis version (code, scales, vocabulary)."""
     return hashlib.sha256(version.encode() + b"\0" + raw).hexdigest()
 
 
-def scales_digest(scales: Mapping[str, Scale]) -> str:
-    """A digest of the rating scales, which change what a text states."""
-    return hashlib.sha256(repr(sorted(scales.items())).encode()).hexdigest()[:16]
+def settings_digest(scales: Mapping[str, Scale], vocabulary_records: Sequence[Mapping[str, Any]]) -> str:
+    """A digest of the rating scales and the vocabulary, which change what an analysis holds."""
+    text = repr(sorted(scales.items())) + json.dumps(list(vocabulary_records), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int) -> PackedArticle | None:
+def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int,
+                 vocabulary: Vocabulary) -> PackedArticle | None:
     """Read and analyse one article file (of at most `limit` bytes); None when it is skipped (with a warning)."""
     warned = _WarningCounter()
     _ARTICLES_LOG.addFilter(warned)
@@ -81,19 +81,8 @@ def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int
     if article is None:
         return None
     article = with_inferred_date(article, scales)
-    sentences = split_sentences(article.text, boilerplate_lines(article.text))
-    analysed = analyse_article(article, sentences, Context(published=article.published, scales=scales))
-    frequencies: Counter[str] = Counter()
-    for tokens in analysed.tokens:
-        frequencies.update({t.stem for t in tokens})
-    keep = [i for i, values in enumerate(analysed.values) if values]
-    return PackedArticle(
-        article=article, frequencies=dict(frequencies), sentences=len(sentences),
-        stated=sum(len(v) for v in analysed.values),
-        analysed=AnalysedArticle(article, [sentences[i] for i in keep], [analysed.tokens[i] for i in keep],
-                                 [analysed.values[i] for i in keep]),
-        cacheable=warned.count == 0,
-    )
+    analysis = analyse_article(article, Context(published=article.published, scales=scales), vocabulary)
+    return PackedArticle(analysis, cacheable=warned.count == 0)
 
 
 def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article:
@@ -108,37 +97,33 @@ def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article
     return article
 
 
-def unpack_frequencies(blob: bytes) -> tuple[dict[str, int], int]:
-    """Stem frequencies and sentence count from `PackedArticle.frequency_bytes`."""
+def unpack_article(article_id: str, path: str, blob: bytes) -> PackedArticle:
+    """The packed article `to_bytes` encoded; raises PackError on damaged bytes."""
     data = _unpack(blob)
-    try:
-        frequencies, sentences = data["f"], data["n"]
-        if not (isinstance(frequencies, dict) and isinstance(sentences, int)
-                and all(isinstance(n, int) for n in frequencies.values())):
-            raise PackError("frequencies of the wrong type")
-        return frequencies, sentences
-    except (KeyError, TypeError) as exc:
-        raise PackError(f"incomplete frequencies: {exc}") from exc
-
-
-def unpack_article(article_id: str, path: str, frequency_blob: bytes, body_blob: bytes) -> PackedArticle:
-    """The record encoded by `frequency_bytes` and `body_bytes`; raises PackError on damaged bytes."""
-    frequencies, sentences = unpack_frequencies(frequency_blob)
-    data = _unpack(body_blob)
     try:
         # validated, not constructed: a cache is never trusted to hold well-formed values
         article = Article.model_validate({**data["a"], "id": article_id, "path": path})
-        kept: list[Sentence] = []
-        tokens: list[list[Token]] = []
-        values: list[list[StatedValue]] = []
-        for start, end, words, stated in data["h"]:
-            kept.append(Sentence(start=start, end=end, text=article.text[start:end]))
-            tokens.append([Token(str(s), int(a), int(b), int(i)) for s, a, b, i in words])
-            values.append([StatedValue.model_validate(v) for v in stated])
-        stated_count = int(data["s"])
+        statements = []
+        for start, end, words, values, phrases, headline, previous in data["h"]:
+            statements.append(Statement(
+                sentence=_sentence(article, start, end),
+                tokens=tuple(Token(str(w), int(a), int(b), int(i)) for w, a, b, i in words),
+                values=tuple(StatedValue.model_validate(v) for v in values),
+                phrases=tuple(PhraseHit(int(f), int(la), frozenset(map(str, p)), tuple(map(str, w)))
+                              for f, la, p, w in phrases),
+                headline=bool(headline), previous=_sentence(article, *previous) if previous else None))
+        aliases, organisations = data["n"]
+        names = Names({str(k): str(v) for k, v in aliases}, tuple((str(n), str(h)) for n, h in organisations))
+        analysis = ArticleAnalysis(article, tuple(statements), frozenset(map(str, data["l"])), names, int(data["s"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise PackError(f"malformed record: {exc}") from exc
-    return PackedArticle(article, frequencies, sentences, stated_count, AnalysedArticle(article, kept, tokens, values))
+        raise PackError(f"malformed packed article: {exc}") from exc
+    return PackedArticle(analysis)
+
+
+def _sentence(article: Article, start: int, end: int) -> Sentence:
+    if not 0 <= start <= end <= len(article.text):
+        raise PackError("a sentence outside its article's text")
+    return Sentence(start=start, end=end, text=article.text[start:end])
 
 
 def _pack(data: dict[str, Any]) -> bytes:
@@ -149,9 +134,9 @@ def _unpack(blob: bytes) -> dict[str, Any]:
     try:
         data = json.loads(zlib.decompress(blob))
     except (zlib.error, ValueError, TypeError) as exc:
-        raise PackError(f"undecodable record: {exc}") from exc
+        raise PackError(f"undecodable packed article: {exc}") from exc
     if not isinstance(data, dict):
-        raise PackError("record is not an object")
+        raise PackError("packed article is not an object")
     return data
 
 
@@ -165,3 +150,4 @@ class _WarningCounter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         self.count += record.levelno >= logging.WARNING
         return True
+

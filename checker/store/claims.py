@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from checker.errors import ClaimFileError
 from checker.models import Claim, Kind, RangeOrScalar, Tolerance, value_of
+from checker.store.extensions import EXTENSION_FOLDERS
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
@@ -83,7 +84,8 @@ def find_claim_files(source: Path) -> list[Path]:
     if not source.is_dir():
         raise ClaimFileError(f"{source}: claims file or folder not found; pass --claims PATH")
     return sorted(
-        (p for p in source.rglob("*") if p.suffix in CLAIM_SUFFIXES and p.is_file() and not p.name.startswith(".")),
+        (p for p in source.rglob("*") if p.suffix in CLAIM_SUFFIXES and p.is_file() and not p.name.startswith(".")
+         and p.relative_to(source).parts[0] not in EXTENSION_FOLDERS),  # scales and vocabulary are not claims
         key=lambda p: p.relative_to(source).as_posix(),
     )
 

@@ -1,10 +1,19 @@
-"""Words as matching sees them: tokens with offsets, stop words, and crude stems."""
+"""Words as matching sees them: tokens with offsets and lemmas, function words, and how rare a word is.
+
+Lemmas come from simplemma ("launched" -> launch, "overspent" -> overspend, "took" -> take), so
+a claim's words meet the forms reporters write. Rarity comes from wordfreq's fixed frequency
+table of English, never from the articles or claims at hand, so a claim's matches depend only on
+that claim and the article (adding a claim changes no other claim's result).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+import simplemma
+from wordfreq import zipf_frequency
 
 # Function words carry no sign of what a sentence is about.
 FUNCTION_WORDS = frozenset("""
@@ -19,57 +28,63 @@ its it's he's she's there's year years month months day days week weeks time per
 nearly almost """.split())
 
 # Light verbs ("took over", "was given") say little on their own: a claim's sentence does not
-# weigh them, though a curated keyword phrase may use them ("take over").
+# weigh them, though a curated keyword phrase or the vocabulary may use them ("take over").
 LIGHT_VERBS = frozenset("""
-take takes took taken taking make makes made making get gets got give gives gave given put puts
-go goes went gone come comes came become becomes became keep kept let lets seem seems
+take make get give put go come become keep let seem
 """.split())
 STOP_WORDS = FUNCTION_WORDS | LIGHT_VERBS
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[A-Za-z\u00c0-\u024f]|[A-Za-z]|\d[\d,.]*\d|\d")
+# Zipf frequencies run from about 8 ("the") down to 1 (very rare); a word's weight is how far it
+# lies below this ceiling, so "overspend" (2.2) counts for far more than "council" (5.1).
+ZIPF_CEILING = 7.0
+# A word wordfreq does not know (a name, an acronym) is taken to be this rare.
+UNKNOWN_ZIPF = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word of a text: its stem and where it stands."""
+    """A word of a text: its lemma, where it stands, and its place among its sentence's words."""
 
-    stem: str
+    lemma: str
     start: int
     end: int
-    index: int  # position among the tokens of its sentence
+    index: int  # position among all the words of its sentence, function words included
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The words of `text` (function words dropped), with offsets shifted by `offset`."""
+def tokenize(text: str, offset: int = 0, keep_function_words: bool = False) -> list[Token]:
+    """The words of `text` (function words dropped unless asked for), with offsets shifted by `offset`."""
     tokens: list[Token] = []
     for i, match in enumerate(_TOKEN.finditer(text)):
         word = match.group().lower()
-        if word in FUNCTION_WORDS:
+        if word in FUNCTION_WORDS and not keep_function_words:
             continue
-        tokens.append(Token(stem(word), match.start() + offset, match.end() + offset, i))
+        tokens.append(Token(lemma(word), match.start() + offset, match.end() + offset, i))
     return tokens
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude English stem, enough to pair "transferred" with "transfer" and "ratings" with "rating"."""
+@functools.lru_cache(maxsize=131072)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word, lower case: "transferred" -> transfer, "ratings" -> rating."""
     word = word.lower().replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.strip("'-")
-    if len(word) <= 3 or word[0].isdigit():
+    if not word or word[0].isdigit() or len(word) <= 2:
         return word
-    for suffix, replacement, min_len in (
-        ("ies", "y", 5), ("sses", "ss", 5), ("ness", "", 7), ("ment", "", 8), ("ings", "", 6),
-        ("ing", "", 6), ("ied", "y", 5), ("ed", "", 5), ("es", "", 6), ("s", "", 4),
-    ):
-        if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + replacement
-            # "transferr" -> "transfer", "runn" -> "run"
-            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]
-            break
-    return word
+    if "-" in word:  # "set-up", "year-long": each part, joined
+        return "-".join(lemma(part) for part in word.split("-"))
+    found = simplemma.lemmatize(word, lang="en")
+    return found.lower() if found else word
+
+
+@functools.lru_cache(maxsize=131072)
+def rarity(word_lemma: str) -> float:
+    """How much a word tells one statement from another: 0 for the commonest words, up to about 6."""
+    if word_lemma in STOP_WORDS:
+        return 0.0
+    zipf = zipf_frequency(word_lemma.replace("-", " "), "en") or UNKNOWN_ZIPF
+    return max(ZIPF_CEILING - zipf, 0.0)
 
 
 def acronym(phrase: str) -> str | None:

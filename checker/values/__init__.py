@@ -27,6 +27,9 @@ class Context:
 
     published: dt.date | None = None
     scales: Mapping[str, Scale] = field(default_factory=builtin_scales)
+    # the scale a rating takes when nothing in the text tells two scales sharing its label apart
+    # (`add` passes the one the user's claims use most); None: the first by name
+    usual_scale: str | None = None
 
 
 Finder = Callable[[str, Context], list[StatedValue]]

@@ -76,8 +76,20 @@ _OF_RE = re.compile(rf"{_S}+of(?={_S}|$)", re.IGNORECASE)
 _PREV_WORD_RE = re.compile(r"[A-Za-z][A-Za-z.'\u2019-]{0,30}")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"\u201c\u2018(\n\u2022*-][ \t\u00a0]*|\n[ \t\u00a0]*)$")
 # What around a number shows it is no count: a unit of measure or currency, a time, a date, a code.
+# A number joined by a hyphen to the noun it counts: "an 8-member board", "an eight-strong board",
+# "12-carriage trains", "a three-person crew". The compound states a count; "strong", "person" and
+# "man" count members.
+_COMPOUND_NOUNS = {
+    "member": "members", "strong": "members", "person": "members", "man": "members", "woman": "members",
+    "seat": "seats", "bed": "beds", "carriage": "carriages", "car": "cars", "coach": "coaches", "storey": "storeys",
+    "story": "storeys", "floor": "floors", "room": "rooms", "bedroom": "bedrooms", "page": "pages",
+    "station": "stations", "stop": "stops", "school": "schools", "site": "sites", "branch": "branches",
+    "bay": "bays", "ward": "wards", "lane": "lanes", "track": "tracks", "platform": "platforms",
+}
+_COMPOUND_RE = re.compile(r"[-\u2010\u2011](" + "|".join(_COMPOUND_NOUNS) + r")s?\b(?!-)", re.IGNORECASE)
 _NOT_COUNT_AFTER_RE = re.compile(
-    rf"(?:{_S}*(?:%|per{_S}?cent\b|percent|pc\b|[:£$€¥¢]|[-\u2010\u2011](?!plus\b)[A-Za-z])"
+    rf"(?:{_S}*(?:%|per{_S}?cent\b|percent|pc\b|[:£$€¥¢]|[-\u2010\u2011](?!plus\b)"
+    rf"(?!(?:{'|'.join(_COMPOUND_NOUNS)})s?\b(?!-))[A-Za-z])"
     rf"|{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o\u2019clock|gmt\b|bst\b|utc\b)"
     rf"|{_S}+(?:{_MONTHS})\b"
     rf"|(?:st|nd|rd|th)\b)",
@@ -120,6 +132,12 @@ def find_counts(text: str, context: Context) -> list[StatedValue]:
 
     found: list[StatedValue] = []
     for reading in read_values(text, measure):
+        compound = _COMPOUND_RE.match(text, reading.end)
+        if compound:
+            noun = _COMPOUND_NOUNS[compound.group(1).lower()]
+            after = _unit_after(text, reading.last.number, compound.end())
+            found.append(_stated(Kind.COUNT, text, reading, unit=f"{noun} {after}" if after else noun))
+            continue
         unit = _age_unit(text, reading.end) or _unit_after(text, reading.last.number, reading.end)
         if not _count_stands(text, reading, unit):
             continue
@@ -390,6 +408,8 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
         if _RATE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _AGE_AFTER_RE.match(text, m.end()):
             continue
         unit = m.group(3).lower()
+        if unit == "second" and not m.group(1) and _ORDINAL_SECOND_RE.match(text, m.end()):
+            continue  # "a second phase", "a second Section 114 notice": the ordinal, not one second
         lead = (m.group(2) or "").lower()
         if lead in {"all", "whole", "full", "entire"} and unit not in _WHOLE_UNITS:
             continue
@@ -405,6 +425,11 @@ def find_durations(text: str, context: Context) -> list[StatedValue]:
     # the longer reading stands
     kept = first_disjoint(sorted(readings, key=lambda r: (r.start - r.end, r.start)))
     return [_duration_stated(text, r) for r in sorted(kept, key=lambda r: r.start)]
+
+
+# After "a second", a word that makes it the ordinal: anything but the words a length of time is followed by.
+_ORDINAL_SECOND_RE = re.compile(r"[ \t\u00a0]+(?!(?:later|ago|earlier|or|and|longer|before|after|to|of|in|more|each|per"
+                                r"|each|too|faster|slower|late|early|behind|ahead)\b)[A-Za-z]")
 
 
 def _measure_duration(text: str, n: Number, numbers: tuple[Number, ...]) -> Measure | None:

@@ -1,6 +1,6 @@
 """Ratings stated in prose, read against rating scales: Ofsted's "good", "requires improvement" and the like.
 
-Owns `Scale` (one inspectorate's labels, as a scale file in `checker/scales/` describes them),
+Owns `Scale` (one inspectorate's labels, as a scale file in `checker/data/scales/` describes them),
 `builtin_scales`, `load_scale_file` and `find_ratings`.
 
 A label is a rating only where the prose uses it as one. Words such as "good" and "outstanding"
@@ -81,7 +81,7 @@ _EXAMPLE = "[{label: good}, {label: requires improvement, variants: [require imp
 
 
 def load_scale_file(path: Path | str) -> Scale:
-    """The scale a YAML scale file describes (format: checker/scales/ofsted.yaml); ConfigError if invalid."""
+    """The scale a YAML scale file describes (format: checker/data/scales/ofsted.yaml); ConfigError if invalid."""
     path = Path(path)
     shown = _shown(path)
     try:
@@ -92,15 +92,15 @@ def load_scale_file(path: Path | str) -> Scale:
 
 
 def builtin_scales() -> dict[str, Scale]:
-    """The scales shipped in checker/scales, by name (a fresh dict each call; the files are read once)."""
+    """The scales shipped in checker/data/scales, by name (a fresh dict each call; the files are read once)."""
     return {scale.name: scale for scale in _builtin()}
 
 
 @functools.cache
 def _builtin() -> tuple[Scale, ...]:
-    folder = importlib.resources.files("checker") / "scales"
+    folder = importlib.resources.files("checker") / "data" / "scales"
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
-    return tuple(_scale_from_text(e.read_text(encoding="utf-8"), f"checker/scales/{e.name}") for e in entries)
+    return tuple(_scale_from_text(e.read_text(encoding="utf-8"), f"checker/data/scales/{e.name}") for e in entries)
 
 
 def _shown(path: Path) -> str:
@@ -119,7 +119,7 @@ def _scale_from_text(text: str, shown: str) -> Scale:
         raise ConfigError(f"{where}: YAML syntax error in the scale file; fix the syntax") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{shown}: a scale file must be a mapping with name, labels and context; "
-                          "see checker/scales/ofsted.yaml")
+                          "see checker/data/scales/ofsted.yaml")
     unknown = sorted(str(key) for key in data if key not in _SCALE_FIELDS)
     if unknown:
         raise ConfigError(f"{shown}: field '{unknown[0]}' is not a scale field; "
@@ -222,6 +222,10 @@ _DETERMINERS = frozenset({
     "the", "a", "an", "any", "some", "this", "that", "these", "those", "further", "much", "more",
     "significant",
 })
+_RATING_VERB = re.compile(r"\b(?:rated|rates|rate|judged|judges|graded|grades|deemed|assessed|found|considered|"
+                          r"classed|ranked)\b", re.IGNORECASE)
+# A label may follow its rating verb's object, a few words on: "rated children's services in Kelbridge good".
+MAX_OBJECT_WORDS = 7
 _NEGATIONS = re.compile(r"\b(?:not|never|nor|no\s+longer|hardly)\b|n['’]t\b", re.IGNORECASE)
 _HYPOTHESES = re.compile(r"\b(?:would|could|might|if|unless|whether|hopes?|hoped|hoping)\b", re.IGNORECASE)
 _TARGETS = re.compile(
@@ -324,24 +328,53 @@ def _any_between(positions: list[int], low: int, high: int) -> bool:
 def find_ratings(text: str, context: Context) -> list[StatedValue]:
     """Every rating `text` states on the context's scales, with its scale, role and qualifier."""
     reading = _Text(text)
-    by_span: dict[tuple[int, int], _Found] = {}
+    by_span: dict[tuple[int, int], tuple[tuple[int, int, int, bool], _Found]] = {}
+    unnamed: dict[tuple[int, int], list[str]] = {}  # the scales reading a span the text names none of
     consumed: set[tuple[int, int]] = set()  # labels read as part of another: "good or outstanding"
-    for scale in sorted(context.scales.values(), key=lambda s: s.name):
+    scales = sorted(context.scales.values(), key=lambda s: s.name)
+    named = _naming_words(tuple(scales))
+    in_text = {scale.name: _count(named[scale.name], text, 0, len(text)) for scale in scales}
+    for scale in scales:
         for found in _find_on_scale(reading, scale, consumed):
             key = (found.start, found.end)
-            if key not in by_span or found.hits > by_span[key].hits:
-                by_span[key] = found  # two scales share a label: the one with more context words wins
+            # Two scales share a label ("good"): the one the text names wins, in the sentence first
+            # ("Ofsted", "CQC"), then anywhere in the text, then the one with more context words.
+            low, high = reading.sentence(found.start, found.end)
+            rank = (_count(named[scale.name], text, low, high), in_text[scale.name], found.hits,
+                    scale.name == context.usual_scale)
+            if rank[:2] == (0, 0):
+                unnamed.setdefault(key, []).append(scale.name)
+            if key not in by_span or rank > by_span[key][0]:
+                by_span[key] = (rank, found)
     taken = bytearray(len(text) + 1)
     values = []
-    for found in sorted(by_span.values(), key=lambda f: (f.start - f.end, f.start)):
+    for found in sorted((f for _, f in by_span.values()), key=lambda f: (f.start - f.end, f.start)):
         if (found.start, found.end) in consumed or taken.find(1, found.start, found.end) >= 0:
             continue
         taken[found.start:found.end] = b"\x01" * (found.end - found.start)
         values.append(StatedValue(
             kind=Kind.RATING, value=found.label, text=text[found.start:found.end], start=found.start,
             end=found.end, qualifier=found.qualifier, role=found.role, scale=found.scale,
+            also_on=tuple(n for n in unnamed.get((found.start, found.end), ()) if n != found.scale)
+            if by_span[(found.start, found.end)][0][:2] == (0, 0) else (),
         ))
     return sorted(values, key=lambda v: v.start)
+
+
+def _count(pattern: re.Pattern[str] | None, text: str, low: int, high: int) -> int:
+    return len(pattern.findall(text, low, high)) if pattern is not None else 0
+
+
+@functools.lru_cache(maxsize=16)
+def _naming_words(scales: tuple[Scale, ...]) -> dict[str, re.Pattern[str] | None]:
+    """Per scale, a pattern of its context words that no other scale has: those name its inspectorate."""
+    found: dict[str, re.Pattern[str] | None] = {}
+    for scale in scales:
+        others = {w for other in scales if other is not scale for w in other.context}
+        own = sorted((w for w in scale.context if w not in others), key=len, reverse=True)
+        found[scale.name] = (re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in own)})(?![\w-])", re.IGNORECASE)
+                             if own else None)
+    return found
 
 
 def _find_on_scale(reading: _Text, scale: Scale, consumed: set[tuple[int, int]]) -> Iterator[_Found]:
@@ -388,10 +421,18 @@ def _used_as_rating(text: str, start: int, end: int, low: int, high: int, patter
     before = [w for w in _words_before(text, start, low, 4) if w not in _SKIPPABLE]
     if before and before[-1] in _LEAD_WORDS:
         return True  # "rated good", "were good in 2018"
+    if _verb_before(text, max(low, start - 90), start) and (not after or after.lower() in _AFTER_OK):
+        return True  # "rated children's services in Kelbridge good": the verb, its object, then the label
     if " " in written.strip() and (not before or before[-1] not in _DETERMINERS):
         return True  # "requires improvement" as a verb phrase, not "the required improvement"
     capitalised = written[0].isupper() and text[low:start].strip(" \t\n" + _OPEN_QUOTES) != ""
     return capitalised and not (after and after[0].isupper())
+
+
+def _verb_before(text: str, low: int, start: int) -> bool:
+    clause = re.split(r"[,;:()]", text[low:start])[-1]
+    ends = [m.end() for m in _RATING_VERB.finditer(clause)]
+    return bool(ends) and 1 <= len(clause[ends[-1]:].split()) <= MAX_OBJECT_WORDS
 
 
 def _negated_or_hypothetical(reading: _Text, start: int, low: int) -> bool:

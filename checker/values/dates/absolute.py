@@ -82,7 +82,7 @@ def _day_month_year(reader: _Reader, match: re.Match[str], year: int | None) -> 
         if point is not None:
             yield _Found(start, end, point, rank=1)
         return
-    year = reader.year_of(month, day, weekday)
+    year = reader.year_of(month, day, weekday, at=(start, end))
     if year is None:
         yield _Found(start, end, None, rank=2, yearless=True)
         return
@@ -149,7 +149,7 @@ def _month_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     if match.group("trig").lower() == "of" and reader.prev_word(match.start()) not in _TIME_NOUNS_BEFORE_OF:
         return  # "the Queen of May"
     month = MONTHS[word.lower().rstrip(".")]
-    year = reader.year_of(month)
+    year = reader.year_of(month, at=(match.start("mon"), match.end("mon")))
     point = _point(year, month) if year is not None else None
     yield _Found(match.start("mon"), match.end("mon"), point, rank=4, yearless=True)
 
@@ -219,7 +219,15 @@ def _year_month(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
 
 # --- bare years ---
 _YEAR_TRIGGERS = (r"in|since|by|from|until|till|of|during|before|after|through|throughout|early|late|mid"
-                  rf"|circa|around|year|spring|summer|autumn|fall|winter|as{_S}+of")
+                  rf"|circa|around|year|spring|summer|autumn|fall|winter|as{_S}+of|to|as")
+# "delayed to 2031", "pushed back to 2030", "slip to 2026": a year after "to" is a date after these.
+_RESCHEDULE_WORDS = frozenset({
+    "delayed", "delay", "delays", "pushed", "push", "pushes", "put", "back", "moved", "move", "moves", "slip", "slips",
+    "slipped", "slipping", "postponed", "postpone", "deferred", "defer", "shifted", "shift", "brought", "forward",
+    "rescheduled", "extended", "extend", "changed", "revised", "set", "targeted", "date", "deadline",
+})
+# "as late as 2040", "as early as 2026", "as soon as 2025".
+_AS_YEAR = re.compile(rf"\b(?:late|early|soon){_S}+as{_S}*$", re.IGNORECASE)
 _WEAK_YEAR_TRIGGERS = frozenset({"by", "of", "from", "around"})
 # "from 2000 to 3000": a number range whose other end is no year is a range of amounts.
 _COUNT_RANGE_AFTER = re.compile(
@@ -230,6 +238,12 @@ def _bare_year_ok(reader: _Reader, start: int, end: int) -> bool:
     year = int(reader.text[start:end])
     return (FIRST_YEAR <= year <= LAST_YEAR and reader.clear_before(start) and reader.clear_after(end)
             and not reader.counted_after(end) and not _COUNT_RANGE_AFTER.match(reader.text, end))
+
+
+def _rescheduled(text: str, start: int) -> bool:
+    """True when a schedule verb ("delayed", "pushed back") comes a few words before `start` in its clause."""
+    clause = re.split(r"[.;:!?,()]", text[max(0, start - 80):start])[-1]
+    return bool(_RESCHEDULE_WORDS & set(clause.lower().split()[-7:]))
 
 
 @_rule(rf"\b{_g('trig', _YEAR_TRIGGERS)}(?:{_S}+|-)(?:the{_S}+)?(?:year{_S}+(?:of{_S}+)?)?{_g('y', _YEAR4)}",
@@ -246,6 +260,10 @@ def _year_after_word(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     if trigger == "from" and before in _CHANGE_WORDS:
         return
     if trigger == "of" and before not in _TIME_NOUNS_BEFORE_OF:
+        return
+    if trigger == "to" and not _rescheduled(reader.text, match.start()):
+        return
+    if trigger == "as" and not _AS_YEAR.search(reader.text, max(0, match.start() - 12), match.end("trig")):
         return
     if trigger in _WEAK_YEAR_TRIGGERS and reader.next_word(end) in _COUNTED_NOUNS:
         return
@@ -296,6 +314,14 @@ def _year_range(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     if not first < second <= LAST_YEAR or (not kw and second - first > 100):
         return
     start = match.start() if kw else match.start("y1")
+    from_before = kw == "from" or (not kw and re.search(r"\bfrom\s+$", reader.text[max(0, start - 8):start], re.I))
+    if word == "to" and from_before and _rescheduled(reader.text, match.start()):
+        if not kw:
+            return  # the match that starts at "from" reads the change
+        # "pushed back from 2027 to 2030": the old date and the new one, not a range
+        yield _Found(match.start("y1"), match.end("y1"), _Point(first), rank=2, qualify=False, role="from")
+        yield _Found(match.start("y2"), end, _Point(second), rank=2, qualify=False, role="to")
+        return
     yield _Found(start, end, _Point(first), _Point(second), rank=2, qualify=not kw)
 
 

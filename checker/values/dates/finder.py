@@ -134,16 +134,40 @@ _RANGE_JOIN = re.compile(rf"{_S}*(?:-|–|—|to|until|till|through|thru|and){_S
 _RANGE_OPEN = re.compile(rf"\b(?P<kw>between|from){_S}+(?:the{_S}+)?$", re.IGNORECASE)
 
 
+# "pushed back from 2027 to 2030": a change of date, two dates (the old and the new), not a range.
+_RESCHEDULED_BEFORE = re.compile(
+    r"(?<![\w])(?:push\w*|put|delay\w*|slip\w*|postpon\w*|defer\w*|mov\w*|brought|bring\w*|shift\w*|chang\w*|"
+    r"revis\w*|extend\w*|resched\w*|back)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$", re.IGNORECASE)
+
+
 def _join_ranges(reader: _Reader, chosen: list[_Found]) -> list[_Found]:
-    """ "from 1 October 2014 to 1 October 2024", "between March 2019 and June 2020": two dates, one range. """
+    """ "from 1 October 2014 to 1 October 2024", "between March 2019 and June 2020": two dates, one range.
+
+    After a verb of rescheduling ("pushed back from 2027 to 2030") the two are a change: the old date
+    and the new one, each with its role.
+    """
     out: list[_Found] = []
     for found in chosen:
+        if out and _rescheduled(reader, out[-1], found):
+            out[-1] = replace(out[-1], role="from", qualify=False)
+            out.append(replace(found, role="to", qualify=False))
+            continue
         joined = _join(reader, out[-1], found) if out else None
         if joined is not None:
             out[-1] = joined
         else:
             out.append(found)
     return out
+
+
+def _rescheduled(reader: _Reader, left: _Found, right: _Found) -> bool:
+    gap = reader.text[left.end:right.start]
+    if right.start - left.end > 12 or gap.strip().lower() != "to" or left.first is None or right.first is None:
+        return False
+    opener = _RANGE_OPEN.search(reader.text, max(0, left.start - 20), left.start)
+    if opener is None or opener.group("kw").lower() != "from":
+        return False
+    return _RESCHEDULED_BEFORE.search(reader.text, max(0, opener.start() - 60), opener.start()) is not None
 
 
 def _join(reader: _Reader, left: _Found, right: _Found) -> _Found | None:
@@ -318,5 +342,5 @@ def find_dates(text: str, context: Context) -> list[StatedValue]:
         if last is not None and last != first:
             value = {"min": first.text(), "max": last.text()}
         values.append(StatedValue(kind=Kind.DATE, value=value, text=text[found.start:found.end],
-                                  start=found.start, end=found.end, qualifier=found.qualifier))
+                                  start=found.start, end=found.end, qualifier=found.qualifier, role=found.role))
     return values

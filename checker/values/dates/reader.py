@@ -195,7 +195,7 @@ _DAYISH = frozenset({"digits", "st", "nd", "rd", "th", "of", "twenty", "thirty",
 _DETERMINERS = "the a an its their his her our this that whose"
 _RELATIVE_WORDS = "last this next current coming upcoming previous following past"
 _YEAR_TRIGGER_WORDS = ("in since by from until till of during before after through throughout early late mid "
-                       "circa around year spring summer autumn fall winter the")
+                       "circa around year spring summer autumn fall winter the to as")
 _MONTH_FIRST_NEXT = rf"\.?{_S}*[-/,]?{_S}*(?:the{_S}+)?(?:[0-9]{{1,2}}(?![0-9])|{_DAY_WORD})"
 _MONTH_YEAR_NEXT = rf"\.?(?:{_S}*,{_S}*|{_S}*[-/]{_S}*|{_S}+of{_S}+|{_S}+)(?:[0-9]{{4}}|'[0-9]{{2}})"
 _YEAR_RANGE_NEXT = rf"(?:{_S}*[-–—/~]{_S}*|{_S}+(?:to|until|till|through|thru|and){_S}+)[0-9]"
@@ -312,10 +312,15 @@ class _Found:
     qualifier: str | None = None
     anchor: tuple[int, str] | None = None  # "a year later": amount and unit counted from the date before
     year_only: bool = False  # a bare year: a list ("in 2013, 2014 and 2015") may follow
+    role: str | None = None  # "from"/"to" in a change: "pushed back from 2027 to 2030"
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+# The words either side of a year-less date that say whether its statement looks forward or back.
+TENSE_WORDS = 7
 
 
 class _Reader:
@@ -387,8 +392,11 @@ class _Reader:
                                      and lower not in _AMBIGUOUS_ABBREVIATIONS)
         return True
 
-    def year_of(self, month: int, day: int | None = None, weekday: int | None = None) -> int | None:
-        """The year of a year-less date: publication's, or a neighbour that fits the weekday named."""
+    def year_of(self, month: int, day: int | None = None, weekday: int | None = None,
+                at: tuple[int, int] | None = None) -> int | None:
+        """The year of a year-less date: publication's, a neighbour that fits the weekday named, or, for a date
+        at `at` whose sentence speaks of the future (past), the year after (before) when publication's year
+        would put it on the wrong side of publication ("from 1 January" in a November story is next year's)."""
         if self.published is None:
             return None
         year = self.published.year
@@ -397,6 +405,19 @@ class _Reader:
                 point = _point(candidate, month, day)
                 if point is not None and point.first_day().weekday() == weekday:
                     return candidate
+        if at is not None:
+            point = _point(year, month, day)
+            published = _day_point(self.published)
+            low, high = self.sentence_around(*at)  # the tense of its own sentence, not the next one's
+            before = self.text[max(low, at[0] - 60):at[0]].split()[-TENSE_WORDS:]
+            after = self.text[at[1]:min(high, at[1] + 60)].split()[:TENSE_WORDS]
+            words = " ".join(before + after)
+            future = _FUTURE_WORDS.search(words) is not None
+            past = _PAST_WORDS.search(words) is not None
+            if point is not None and point.last_day() < published.first_day() and future and not past:
+                return year + 1
+            if point is not None and point.first_day() > published.last_day() and past and not future:
+                return year - 1
         return year
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:

@@ -190,7 +190,9 @@ def _weekday_alone(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     pub = reader.published
     if pub is not None:
         weekday = WEEKDAYS[word.lower()]
-        if reader.speaks_of_past(match.start(), match.end()):
+        if pub.weekday() == weekday:
+            day = pub  # "on Monday" in a story published on a Monday is that day
+        elif reader.speaks_of_past(match.start(), match.end()):
             day = pub - dt.timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
         else:
             day = pub + dt.timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)

@@ -54,7 +54,8 @@ _CHANGE_WORDS = frozenset({
 # "the end of 2021", "the summer of 2019", "as of 2020": words after which "of <year>" is a date
 # ("a total of 2000" is not).
 _TIME_NOUNS_BEFORE_OF = frozenset({
-    "end", "start", "beginning", "middle", "half", "quarter", "part", "rest", "remainder", "whole",
+    "end", "start", "beginning", "middle", "half", "quarter", "part", "rest", "remainder", "whole", "date",
+    "deadline", "target", "opening", "completion",
     "course", "spring", "summer", "autumn", "fall", "winter", "class", "months", "month", "years", "year",
     "weeks", "days", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "as", "most", "much", "some", "all", "ides", "the",
@@ -74,11 +75,13 @@ _HOLIDAY_NOUNS = frozenset({
 # Whether a sentence speaks of the past or the future, for a weekday alone and for "in two weeks".
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|announced|confirmed|revealed|reported|agreed|approved|met|held|"
-    r"took|came|went|made|gave|found|died|ago|last|earlier|previously|yesterday|wasn't)\b|n't\b",
+    r"took|came|went|made|gave|found|died|ago|last|earlier|previously|yesterday|wasn't|[a-z]{3,}[^e\W]ed)\b|n't\b",
     re.IGNORECASE,
 )
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|shall|going to|due to|set to|is to|are to|expected|plans?|planned|scheduled|upcoming|"
+    # "plans to" as a verb only: "long-standing plans to create a trust were scrapped" speaks of the past
+    r"\b(?:will|shall|going to|due to|set to|is to|are to|expected|planned|scheduled|upcoming|"
+    r"(?<!the )(?<!its )(?<!their )(?<!our )(?<!standing )(?<!-term )(?<!original )(?<!earlier )plans? to|"
     r"next|coming|tomorrow)\b|'ll\b",
     re.IGNORECASE,
 )

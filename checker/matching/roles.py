@@ -1,0 +1,223 @@
+"""A stated value's role: the word or phrase it quantifies in its clause, read from the vocabulary's phrases.
+
+"The partnership expects a £12m overspend on its £95m budget": £12m is bound to "overspend" (the
+noun right after it), £95m to "budget". The bindings, strongest first:
+
+- compound: a phrase just after the value, across at most a few modifiers ("£47m annual budget",
+  "450 council staff", "a 10-year contract", "£12m over its budget");
+- linked: a phrase just before it, joined by a linking word ("budget of £47m", "cost rose to £88bn",
+  "deficit stood at $94 million", "fined £14.5m");
+- verb: for a date, the nearest phrase of its kind before it in its clause ("launched in April 2016",
+  "due to open in 2026"), or after it ("in 2016 the trust was set up");
+- clause: any phrase of the value's kind in its clause.
+
+A date whose verb is owned by an event noun ("a ballot of members opens on 9 March") is the event's,
+not the organisation's: its role records that noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+from checker.matching.vocabulary import PhraseHit, Vocabulary
+from checker.models import Kind, Sentence, StatedValue
+from checker.text.words import Token, lemma, tokenize
+
+if TYPE_CHECKING:
+    from checker.matching.analysis import Statement
+
+
+class Binding(IntEnum):
+    """How firmly a value is bound to its role phrase, weakest first."""
+
+    NONE = 0
+    CLAUSE = 1
+    VERB = 2
+    LINKED = 3
+    COMPOUND = 4
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a value quantifies: the predicates of its phrase, the phrase, how it is bound, whose it is."""
+
+    predicates: frozenset[str]
+    words: tuple[str, ...]
+    binding: Binding
+    event: str | None = None  # the event noun a date belongs to ("ballot"), when not the subject's
+    part: bool = False  # "£15m of it": a part of another value, not the whole
+    difference: bool = False  # "250 fewer officers", "£6bn more than planned": a difference, not the value
+
+
+NO_ROLE = Role(frozenset(), (), Binding.NONE)
+
+# Words that may stand between a value and the noun it modifies ("£47m annual budget").
+_MODIFIERS = frozenset(lemma(w) for w in """
+a an the annual yearly one-off further extra additional total overall net gross initial original first new
+current projected estimated planned recurring operating capital revenue council public federal state its
+their of in full-time part-time more council-run cash funding sized strong
+""".split())
+MAX_MODIFIERS = 3
+# Words that join a phrase to the value after it ("budget of £47m", "cost rose to £88bn").
+_LINKS = frozenset(lemma(w) for w in """
+of at to is was were be been are stand stood total totalled totaling totalled reach reached rise rose risen
+grow grew climb climbed increase increased jump jumped soar soared balloon ballooned fall fell drop dropped
+by around about some nearly almost more than over under up worth valued estimate estimated put set now
+expected forecast projected could would will may might a an the its their this of-around approximately
+roughly circa just well likely which has have had hit hits reached topped top exceed exceeded fined also from
+further another
+""".split())
+MAX_LINKS = 5
+# Characters or words where a clause ends: a value's role is sought within its own clause.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\d)|\s[-–—]\s|\b(?:but|while|whereas|although|though|however|which|"
+                           r"that|and\s+(?:the|a|its|their|this))\b", re.IGNORECASE)
+# Where a sentence's parts end: each part may speak of a different body ("in March 2021, Slough Council
+# took control; while in April, plans in West Sussex were scrapped").
+_PART_BREAK = re.compile(r";|:\s|\s[-–—]\s|\b(?:while|whereas|but)\b|,\s+of\s+(?:which|whom)\b"
+                         r"|,\s+and\s+(?=(?:in|on|at|by|the|a|an|its|their|this|last|next)\b)", re.IGNORECASE)
+# Quotation marks: a phrase inside a quotation is the speaker's, and binds no value outside it.
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+# Words of a date's own position ("the end of 2026", "the start of March"): never its role.
+_POSITION_WORDS = frozenset({"end", "start", "beginning", "middle", "close", "turn", "early", "late", "mid"})
+# For a date, how many words before or after it a verb phrase may stand.
+DATE_VERB_REACH = 9
+# How many words before its verb an event noun may stand and still own it.
+EVENT_REACH = 8
+_PART = re.compile(r"\s+of\s+(?:it|which|that|them|this)\b", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))",
+                               re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\s*,?\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def clause_breaks(sentence: Sentence) -> list[int]:
+    """Offsets (into the article text) where a new clause of the sentence begins."""
+    return [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+
+
+def part_span(sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The part of `sentence` (see _PART_BREAK) holding `offset`: its start and end, offsets into the article."""
+    at = offset - sentence.start
+    start, end = 0, len(sentence.text)
+    for match in _PART_BREAK.finditer(sentence.text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return sentence.start + start, sentence.start + end
+
+
+def quoted(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans (offsets into the article text) of the sentence's quotations."""
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTE.finditer(sentence.text)]
+
+
+def read_role(value: StatedValue, statement: Statement, breaks: list[int], text: str,
+              vocabulary: Vocabulary) -> Role:
+    """The role of `value` among its statement's words and vocabulary phrases."""
+    role = _bound_role(value, statement, breaks, text, vocabulary)
+    if value.kind is Kind.DURATION and TERM in vocabulary.predicates \
+            and _SPAN_BEFORE.search(text, max(0, value.start - 30), value.start) \
+            and all(Kind.DATE in vocabulary.predicates[p].kinds for p in role.predicates):
+        # "will take over its services for the next five to 10 years": how long what the verb begins lasts
+        return Role(frozenset({TERM}), role.words, role.binding, part=role.part)
+    return role
+
+
+def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], text: str,
+                vocabulary: Vocabulary) -> Role:
+    tokens, phrases = statement.tokens, statement.phrases
+    others = [v for v in statement.values if v is not value]
+    inside = {i for i, t in enumerate(tokens) if any(v.start <= t.start < v.end for v in others)}
+    clause = bisect.bisect_right(breaks, value.start)
+    clauses = {clause, clause + 1} if _opening_date(value, tokens, breaks, clause) else {clause}
+    after = next((i for i, t in enumerate(tokens) if t.start >= value.end), len(tokens))
+    before = after - 1
+    while before >= 0 and tokens[before].end > value.start:
+        before -= 1
+    quotes = [(a, b) for a, b in quoted(statement.sentence) if not a <= value.start < b]
+    kinded = [h for h in phrases if vocabulary.of_kind(h.predicates, value.kind)
+              and not any(a <= tokens[h.first].start < b for a, b in quotes)
+              and bisect.bisect_right(breaks, tokens[h.first].start) in clauses
+              and not (h.first < after and h.last > before)  # a phrase inside the value is none of its role
+              and not (value.kind is Kind.DATE and h.words[-1] in _POSITION_WORDS and before - h.last <= 2)]
+    if value.kind is Kind.COUNT and value.unit:
+        counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
+        if counted:  # "450 council staff": the noun it counts is its role
+            unit_words = tuple(t.lemma for t in tokenize(value.unit))
+            return Role(counted, unit_words, Binding.COMPOUND, part=bool(_PART.match(text, value.end)))
+    # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
+    part = value.kind is not Kind.DATE and bool(
+        _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
+    if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and _DIFFERENCE_AFTER.match(text, value.end):
+        return Role(frozenset(), (), Binding.NONE, part=part, difference=True)
+    compound = [h for h in kinded if h.first >= after and _only(tokens, after, h.first, _MODIFIERS, MAX_MODIFIERS)]
+    if compound:  # just after the value; of a noun compound, its head: "a £66m budget shortfall" is a shortfall
+        head = compound[0]
+        for hit in kinded:
+            if hit.first == head.last + 1:
+                head = hit
+        return _role(head, Binding.COMPOUND, value, vocabulary, part, _event_before(head, phrases, vocabulary))
+    for hit in sorted(kinded, key=lambda h: -h.last):  # linked: just before it
+        if hit.last <= before and _only(tokens, hit.last + 1, before + 1, _LINKS, MAX_LINKS, inside):
+            return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
+    if value.kind is Kind.DATE:
+        near = [h for h in kinded if (h.last <= before and before - h.last < DATE_VERB_REACH)
+                or (h.first >= after and h.first - after < DATE_VERB_REACH)]
+        verbs = [h for h in near if not _event_only(h, vocabulary)]
+        if verbs:
+            best = min(verbs, key=lambda h: (before - h.last if h.last <= before else h.first - after + 0.5))
+            return _role(best, Binding.VERB, value, vocabulary, part, _event_before(best, phrases, vocabulary))
+    if kinded:
+        best = min(kinded, key=lambda h: abs(h.first - after))
+        return _role(best, Binding.CLAUSE, value, vocabulary, part)
+    return Role(frozenset(), (), Binding.NONE, part=part)
+
+
+# A duration opened by "for" is how long the state its verb begins lasts: its role is the term, whatever the verb.
+_SPAN_BEFORE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next|first|coming|following|initial|further)?\s*$",
+                          re.IGNORECASE)
+TERM = "term"
+# Words that may open a sentence's leading date ("On 1 September, ...", "Since early 2016, ...").
+_DATE_OPENERS = frozenset({"on", "in", "at", "by", "from", "since", "until", "during", "early", "late", "as"})
+
+
+def _opening_date(value: StatedValue, tokens: tuple[Token, ...], breaks: list[int], clause: int) -> bool:
+    """True for a date that is a clause of its own before the clause it times: "On 1 September, services in
+    Doncaster will transfer back" is the transfer's date, across the comma."""
+    if value.kind is not Kind.DATE:
+        return False
+    own = [t for t in tokens if bisect.bisect_right(breaks, t.start) == clause
+           and not value.start <= t.start < value.end]
+    return len(own) <= 2 and all(t.lemma in _DATE_OPENERS for t in own)
+
+
+def _role(hit: PhraseHit, binding: Binding, value: StatedValue, vocabulary: Vocabulary, part: bool,
+          event: str | None = None) -> Role:
+    # an event noun owns only a date's verb ("a review ... will be completed this autumn")
+    return Role(vocabulary.of_kind(hit.predicates, value.kind), hit.words, binding,
+                event if value.kind is Kind.DATE and not _event_only(hit, vocabulary) else None, part)
+
+
+def _only(tokens: tuple[Token, ...], start: int, end: int, allowed: frozenset[str], limit: int,
+          values: set[int] | frozenset[int] = frozenset()) -> bool:
+    """True when every word from `start` to `end` is one of `allowed` (or of another value, by index in `values`:
+    "save £22m over three years"), and there are at most `limit` of the others."""
+    between = [t for i, t in enumerate(tokens[start:end], start) if i not in values]
+    return len(between) <= limit and all(t.lemma in allowed for t in between)
+
+
+def _event_only(hit: PhraseHit, vocabulary: Vocabulary) -> bool:
+    return all(vocabulary.predicates[p].roles_only for p in hit.predicates)
+
+
+def _event_before(verb: PhraseHit, phrases: tuple[PhraseHit, ...], vocabulary: Vocabulary) -> str | None:
+    """An event noun owning `verb`: the nearest event phrase before it ("a ballot of members opens",
+    "a review into ... was launched ... and will be completed")."""
+    events = [h for h in phrases if h.last < verb.first and verb.first - h.last <= EVENT_REACH
+              and _event_only(h, vocabulary)]
+    return " ".join(events[-1].words) if events else None
