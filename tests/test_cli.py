@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.cli import _COMMANDS, cli
 
 
 @pytest.fixture
@@ -113,3 +115,23 @@ def test_the_public_api_is_what_checker_all_names() -> None:
     assert sorted(checker.__all__) == sorted({*checker._OWNERS, "__version__"})
     for name in checker.__all__:
         assert getattr(checker, name) is not None
+
+
+def test_help_names_every_command_without_loading_them() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    listed = {line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith("claimcheck ")}
+    assert listed == set(_COMMANDS)
+    for name in _COMMANDS:  # and each one loads and has its own help
+        assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_the_readme_gives_the_two_commands_ci_runs() -> None:
+    root = Path(__file__).resolve().parent.parent
+    script = root / ".ci" / "readme_commands.py"
+    report = subprocess.run([sys.executable, str(script), "report"], capture_output=True, text=True, check=True)
+    tests = subprocess.run([sys.executable, str(script), "test"], capture_output=True, text=True, check=True)
+    assert report.stdout.startswith("python3 -m venv .venv") and "claimcheck report" in report.stdout
+    assert "-r requirements/test.txt" in tests.stdout and tests.stdout.strip().endswith(".venv/bin/pytest")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    assert "readme_commands.py report" in ci and "readme_commands.py test" in ci

@@ -6,19 +6,43 @@ parses options, calls one library function, writes output and sets the exit code
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from typing import Any
 
 import click
 
-from checker.cli.options import EXIT_INVALID
+from checker.cli.status import EXIT_INVALID
 from checker.errors import CheckerError
 from checker.version import __version__
 
+# Each command and the module it lives in: imported only when it runs (or its own --help is asked for),
+# so `claimcheck --version` and `claimcheck --help` load no analysis code.
+_COMMANDS = {
+    "report": "checker.cli.report", "check": "checker.cli.check", "extract": "checker.cli.report",
+    "explain": "checker.cli.explain", "baseline": "checker.cli.baseline", "export": "checker.cli.export",
+    "add": "checker.cli.curate", "suggest": "checker.cli.curate", "lint": "checker.cli.curate",
+    "fetch": "checker.cli.fetch",
+}
+
 
 class _Cli(click.Group):
-    """Turns every CheckerError into one line on stderr and exit status 2."""
+    """Loads commands when used, and turns every CheckerError into one line on stderr and exit status 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pass  # the group's docstring lists the commands, in words, without importing them
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -55,20 +79,3 @@ def cli(verbose: int, quiet: bool) -> None:
     claimcheck fetch      save web pages (URLs) as articles
     """
     _set_logging(verbose, quiet)
-
-
-def _register() -> None:
-    # Imported here so each command module can import the shared options without a cycle.
-    from checker.cli.baseline import baseline
-    from checker.cli.check import check
-    from checker.cli.curate import add, lint, suggest
-    from checker.cli.explain import explain
-    from checker.cli.export import export
-    from checker.cli.fetch import fetch
-    from checker.cli.report import extract, report
-
-    for command in (report, check, extract, explain, baseline, export, add, suggest, lint, fetch):
-        cli.add_command(command)
-
-
-_register()

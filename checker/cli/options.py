@@ -8,13 +8,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from checker.cli.progress import StageProgress
-from checker.models import CheckResult
-from checker.pipeline import run_check
+from checker.cli.status import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 from checker.settings import (
     DEFAULT_MIN_CONFIDENCE,
     MAX_ARTICLE_BYTES,
@@ -23,9 +22,11 @@ from checker.settings import (
     Settings,
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:
+    from checker.models import CheckResult
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "inputs_options", "run_options", "settings_options"]
 
 
 def inputs_options(func: F) -> F:
@@ -47,6 +48,8 @@ class Run:
 
     def check(self, claims_path: Path, articles_path: Path) -> CheckResult:
         """run_check with these settings, its progress drawn on stderr when asked for."""
+        from checker.pipeline import run_check  # here, so that --help and --version load no analysis code
+
         bar = StageProgress(sys.stderr) if self.progress else None
         try:
             return run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 
 MEMORY_LIMIT_BYTES = 500 * 1024 * 1024
-TIMEOUT_SECONDS = 10.0
+# Not a speed limit (speed is measured in benchmarks/): a guard that ends a run that hangs, so the suite does.
+TIMEOUT_SECONDS = 300.0
 ROOT = Path(__file__).resolve().parents[2]
+MEASURE = Path(__file__).with_name("measure.py")
 
 VALID_CLAIMS = """\
 # One claim in the form people write them.
@@ -68,34 +70,34 @@ FIX_WORDS = ("; ", " must ", " use ", "write", "give", "choose", "pass ", "save"
 TIMINGS: list[tuple[str, float, int]] = []
 
 
-def _limit() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-
-
 def run_cli(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
             timeout: float = TIMEOUT_SECONDS) -> Run:
     """`python -m checker ARGS` in `cwd`, limited in memory and time; the case fails on a timeout."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1714564800", "PYTHONPATH": str(ROOT), **(env or {})}
-    out_path, err_path = cwd / ".hostile-stdout", cwd / ".hostile-stderr"
+    out_path, err_path, rss_path = cwd / ".hostile-stdout", cwd / ".hostile-stderr", cwd / ".hostile-rss"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         began = time.monotonic()
-        process = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=cwd, stdout=out, stderr=err,
-                                   stdin=subprocess.DEVNULL, env=environment, preexec_fn=_limit)
-        timer = threading.Timer(timeout, process.kill)
+        # util-linux's prlimit caps the address space; measure.py, a small process of its own, reads the peak
+        # memory (the command's own, not that of the pytest process it would be forked from)
+        command = ["prlimit", f"--as={MEMORY_LIMIT_BYTES}", sys.executable, "-m", "checker", *args]
+        process = subprocess.Popen([sys.executable, str(MEASURE), str(rss_path), *command], cwd=cwd, stdout=out,
+                                   stderr=err, stdin=subprocess.DEVNULL, env=environment, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(process.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(process.pid, 0)
+            process.wait()
         finally:
             timed_out = not timer.is_alive()
             timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - began
+    max_rss_kb = int(rss_path.read_text() or 0) if rss_path.exists() else 0
+    rss_path.unlink(missing_ok=True)
     run = Run(list(args), process.returncode, out_path.read_text(errors="replace"),
-              err_path.read_text(errors="replace"), seconds, usage.ru_maxrss)
+              err_path.read_text(errors="replace"), seconds, max_rss_kb)
     out_path.unlink()
     err_path.unlink()
-    TIMINGS.append((" ".join(args)[:80], seconds, usage.ru_maxrss))
-    assert not timed_out, f"claimcheck {' '.join(args)} ran over {timeout} s"
+    TIMINGS.append((" ".join(args)[:80], seconds, max_rss_kb))
+    assert not timed_out, f"claimcheck {' '.join(args)} hung: killed after {timeout} s"
     return run
 
 

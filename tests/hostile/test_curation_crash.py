@@ -44,6 +44,7 @@ def _time_to_write(root: Path) -> tuple[float, str]:
     return seconds, target.read_text()
 
 
+@pytest.mark.slow  # many runs of the CLI: `pytest -m slow`, and CI, run it
 def test_add_killed_at_any_point_leaves_the_old_or_the_new_file(workspace: Workspace) -> None:
     target = workspace.claims / "staff.yaml"
     write_at, probed = _time_to_write(workspace.root)

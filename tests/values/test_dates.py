@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from typing import Any
 
 import pytest
@@ -341,17 +340,15 @@ MEGABYTE_LINES = {
 
 
 @pytest.mark.parametrize("text", list(MEGABYTE_LINES.values()), ids=list(MEGABYTE_LINES))
-def test_a_megabyte_line_without_punctuation_reads_in_well_under_a_second(text: str) -> None:
-    started = time.process_time()
-    find_dates(text, Context(published=JULY_2022))
-    assert time.process_time() - started < 1.0
+def test_a_megabyte_line_without_punctuation_gives_well_formed_dates(text: str) -> None:
+    # how long it takes: benchmarks/pathological.py
+    found = find_dates(text, Context(published=JULY_2022))
+    assert all(text[v.start:v.end] == v.text for v in found)
 
 
-def test_a_line_of_nothing_but_dates_reads_in_linear_time() -> None:
+def test_a_line_of_nothing_but_dates_gives_every_date() -> None:
     text = _DENSE * 2_500  # 215 kB, 10,000 dates
-    started = time.process_time()
     assert len(find_dates(text, Context(published=JULY_2022))) == 10_000
-    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.values import Context, extract_values
-from checker.values.money import find_money
 from checker.values.numbers import find_numbers
-from checker.values.quantities import find_counts, find_durations, find_percents
 
 # Pieces of news prose that exercise the grammars: numbers, currencies, units, hedges, joints.
 PIECES = [
@@ -67,27 +64,10 @@ MEGABYTE_LINES = [
 MEGABYTE_IDS = ["letters", "words", "digits", "grouped-digits", "near-misses", "prose-with-numbers"]
 
 
+# How long these take is measured by benchmarks/pathological.py, never asserted here.
 @pytest.mark.parametrize("text", MEGABYTE_LINES, ids=MEGABYTE_IDS)
-def test_numbers_money_percentages_durations_read_a_megabyte_line_fast(text: str) -> None:
+def test_a_megabyte_line_without_punctuation_gives_well_formed_values(text: str) -> None:
     find_numbers.cache_clear()
-    started = time.process_time()
-    for finder in (find_money, find_percents, find_durations, find_counts):
-        finder(text, CONTEXT)
-    assert time.process_time() - started < 0.5
-
-
-SLOW_DATES = pytest.mark.xfail(
-    reason="find_dates takes ~1.5 s on a megabyte of grouped digits; the other finders ~0.1 s", strict=False
-)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [pytest.param(t, id=i, marks=SLOW_DATES if i == "grouped-digits" else ()) for t, i in zip(
-        MEGABYTE_LINES, MEGABYTE_IDS, strict=True)],
-)
-def test_a_megabyte_line_without_punctuation_extracts_in_well_under_a_second(text: str) -> None:
-    find_numbers.cache_clear()
-    started = time.process_time()
-    extract_values(text, CONTEXT)
-    assert time.process_time() - started < 1.0
+    values = extract_values(text, CONTEXT)
+    assert all(text[v.start:v.end] == v.text for v in values)
+    assert all(a.end <= b.start for a, b in zip(values, values[1:], strict=False))

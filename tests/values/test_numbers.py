@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from checker.values.numbers import find_numbers, parse_number, parse_words, tidy_number
@@ -134,8 +132,8 @@ def test_read_qualifier_needs_the_whole_word() -> None:
     ],
     ids=["digits", "grouped-digits", "letters", "near-number-words", "prose"],
 )
-def test_a_megabyte_line_scans_in_well_under_a_second(text: str) -> None:
+def test_a_megabyte_line_gives_well_formed_numbers(text: str) -> None:
+    # how long it takes: benchmarks/pathological.py
     find_numbers.cache_clear()
-    started = time.process_time()
-    find_numbers(text)
-    assert time.process_time() - started < 0.5
+    numbers = find_numbers(text)
+    assert all(0 <= n.start < n.end <= len(text) for n in numbers)
