@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
@@ -59,12 +60,17 @@ def test_a_scale_file_beside_the_claims_is_a_scale_a_claim_may_use(tmp_path: Pat
     assert "unknown-scale" not in result.stdout, result.stdout
 
 
-def test_a_broken_vocabulary_file_is_one_line_naming_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("predicate", "message"), [
+    ("  - name: ridership\n    kinds: [riders]\n", "predicate 'ridership': 'riders' is not a kind"),
+    ("  - name: reporting\n    kinds: [date]\n    reach: near\n",
+     "predicate 'reporting': 'reach' must be a whole number of words from 0 to 50"),
+])
+def test_a_broken_vocabulary_file_is_one_line_naming_it(tmp_path: Path, predicate: str, message: str) -> None:
     corpus = _corpus(tmp_path)
     (corpus / "claims" / "vocabulary").mkdir()
     broken = corpus / "claims" / "vocabulary" / "bad.yaml"
-    broken.write_text("predicates:\n  - name: ridership\n    kinds: [riders]\n", encoding="utf-8")
+    broken.write_text("predicates:\n" + predicate, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--claims", str(corpus / "claims"), "--articles",
                                       str(corpus / "articles")])
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and "bad.yaml" in result.stderr and "'riders' is not a kind" in result.stderr
+    assert result.stderr.count("\n") == 1 and f"bad.yaml: {message}" in result.stderr, result.stderr

@@ -156,3 +156,39 @@ def test_a_byline_date_stands_in_for_missing_front_matter(tmp_path: Path) -> Non
         "Riverside Care Trust.\n", encoding="utf-8")
     result = run_check(tmp_path / "claims", tmp_path / "articles")
     assert result.articles[0].published == dt.date(2022, 4, 13)
+
+
+OPENING_CLAIM = [
+    {"id": "line-opening", "claim": "The Harwick Line is due to open in 2030.", "subject": "Harwick Line",
+     "kind": "date", "value": "2030", "keywords": ["open"]},
+]
+
+
+def test_the_day_something_was_said_is_not_the_date_it_speaks_of(corpus: Corpus) -> None:
+    # published on a Monday: "on Monday" is that day, the day of the saying, not of the opening
+    result = corpus(OPENING_CLAIM, {
+        "a": "Line delayed\n\nThe opening of the Harwick Line has been pushed back to 2031, the operator said on "
+             "Monday.\n",
+    }, published="2020-06-01")
+    assert mentions(result, "line-opening") == [("a", "2031", Verdict.CONFLICTS)]
+
+
+def test_a_reporting_verb_after_and_does_not_take_the_date_before_it(corpus: Corpus) -> None:
+    claims = [{"id": "chief-joined", "claim": "Mira Tanaka joined the Harwick Line company in 2019.",
+               "subject": "Mira Tanaka", "kind": "date", "value": "2019", "keywords": ["joined"]}]
+    result = corpus(claims, {
+        "a": "Profile\n\nMira Tanaka joined the company in 2018 and says the Harwick Line will open on time.\n",
+    })
+    assert mentions(result, "chief-joined") == [("a", "2018", Verdict.CONFLICTS)]
+
+
+def test_a_claim_sentence_with_two_dates_is_read_by_its_own_value(corpus: Corpus) -> None:
+    # the claim's predicate comes from the phrase its own value is bound to (the landing), not the first date's
+    claims = [{"id": "first-landing", "kind": "date", "value": "2026-09", "subject": "Halden mission",
+               "claim": "When the Halden mission's lander was unveiled in 2023, its first landing was planned for "
+                        "September 2026."}]
+    result = corpus(claims, {
+        "a": "Lander unveiled\n\nThe Halden mission on Tuesday unveiled its lander, and said the first landing "
+             "would come in October 2026.\n",
+    }, published="2023-04-12")
+    assert mentions(result, "first-landing") == [("a", "2026-10", Verdict.CONFLICTS)]

@@ -114,7 +114,10 @@ def _predicates(claim: Claim, own: list[StatedValue], vocabulary: Vocabulary) ->
     tokens = tuple(tokenize(claim.claim, keep_function_words=True))
     sentence = Sentence(start=0, end=len(claim.claim), text=claim.claim)
     statement = Statement(sentence, tokens, tuple(own), tuple(vocabulary.find(tokens)))
-    role = read_role(own[0], statement, clause_breaks(sentence), claim.claim, vocabulary)
+    # the claim's own value, where its sentence states others of its kind ("unveiled in 2023, ... planned for
+    # September 2026"): the one written as the claim's value, else the first
+    mine = next((v for v in own if v.value == claim.value), own[0])
+    role = read_role(mine, statement, clause_breaks(sentence), claim.claim, vocabulary)
     return role.predicates if role.binding >= Binding.VERB else frozenset()
 
 

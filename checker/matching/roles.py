@@ -166,8 +166,10 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         if hit.last <= before and _only(tokens, hit.last + 1, before + 1, _LINKS, MAX_LINKS, inside):
             return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
     if value.kind is Kind.DATE:
-        near = [h for h in kinded if (h.last <= before and before - h.last < DATE_VERB_REACH)
-                or (h.first >= after and h.first - after < DATE_VERB_REACH)]
+        near = [h for h in kinded if (h.last <= before and before - h.last < vocabulary.reach(h.predicates,
+                                                                                             DATE_VERB_REACH))
+                or (h.first >= after and h.first - after < vocabulary.reach(h.predicates, DATE_VERB_REACH)
+                    and not any(t.lemma in _JOINS for t in tokens[after:h.first]))]
         verbs = [h for h in near if not _event_only(h, vocabulary)]
         if verbs:
             best = min(verbs, key=lambda h: (before - h.last if h.last <= before else h.first - after + 0.5))
@@ -182,6 +184,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
 _SPAN_BEFORE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next|first|coming|following|initial|further)?\s*$",
                           re.IGNORECASE)
 TERM = "term"
+# A verb after a date across these is another clause's: "joined the trust in 2021 and says she ...".
+_JOINS = frozenset({"and", "but"})
 # Words that may open a sentence's leading date ("On 1 September, ...", "Since early 2016, ...").
 _DATE_OPENERS = frozenset({"on", "in", "at", "by", "from", "since", "until", "during", "early", "late", "as"})
 

@@ -29,6 +29,9 @@ class Predicate:
     kinds: frozenset[Kind]
     fits: frozenset[str]
     roles_only: bool = False
+    # for a date, how many words from it a phrase of this predicate may stand and still be its verb (None: the
+    # usual reach); reporting verbs date only what stands beside them ("said on Monday")
+    reach: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,15 @@ class Vocabulary:
         kinds: dict[str, set[Kind]] = defaultdict(set)
         fits: dict[str, set[str]] = defaultdict(set)
         roles_only: dict[str, bool] = {}
+        reach: dict[str, int] = {}
         phrases: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for record in records:
             name = str(record["name"])
             kinds[name] |= {Kind(k) for k in record.get("kinds", ())}
             fits[name] |= set(record.get("fits", ()))
             roles_only[name] = roles_only.get(name, False) or bool(record.get("roles_only"))
+            if record.get("reach") is not None:
+                reach[name] = int(record["reach"])
             for phrase in record.get("phrases", ()):
                 lemmas = tuple(t.lemma for t in tokenize(str(phrase), keep_function_words=True))
                 if lemmas:
@@ -69,7 +75,8 @@ class Vocabulary:
             by_first[lemmas[0]].append((lemmas, frozenset(names)))
         for entries in by_first.values():
             entries.sort(key=lambda e: (-len(e[0]), e[0]))  # the longest phrase first
-        predicates = {name: Predicate(name, frozenset(kinds[name]), frozenset(fits[name]), roles_only[name])
+        predicates = {name: Predicate(name, frozenset(kinds[name]), frozenset(fits[name]), roles_only[name],
+                                      reach.get(name))
                       for name in sorted(kinds)}
         return cls(predicates, {k: tuple(v) for k, v in by_first.items()})
 
@@ -107,6 +114,11 @@ class Vocabulary:
         if wanted & stated:
             return True
         return any(self.predicates[s].fits & wanted for s in stated if s in self.predicates)
+
+    def reach(self, names: Iterable[str], usual: int) -> int:
+        """How far from a date a phrase stating `names` may stand and be its verb: the widest of their reaches."""
+        reaches = [self.predicates[n].reach for n in names if n in self.predicates]
+        return max((usual if r is None else r for r in reaches), default=usual)
 
     def of_kind(self, names: Iterable[str], kind: Kind) -> frozenset[str]:
         """Those of `names` that can be stated with a value of `kind`."""

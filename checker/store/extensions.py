@@ -25,7 +25,7 @@ SCALES_FOLDER = "scales"
 VOCABULARY_FOLDER = "vocabulary"
 EXTENSION_FOLDERS = frozenset({SCALES_FOLDER, VOCABULARY_FOLDER})
 KIND_NAMES = frozenset(k.value for k in Kind)
-_PREDICATE_FIELDS = frozenset({"name", "kinds", "phrases", "fits", "roles_only"})
+_PREDICATE_FIELDS = frozenset({"name", "kinds", "phrases", "fits", "roles_only", "reach"})
 
 
 def _beside(claims_path: Path, folder: str) -> list[Path]:
@@ -82,7 +82,11 @@ def _read_vocabulary(text: str, shown: str) -> list[dict[str, Any]]:
             value = item.get(field, [])
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise ConfigError(f"{shown}: predicate '{item['name']}': '{field}' must be a list of words")
+        reach = item.get("reach")
+        if reach is not None and (not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 50):
+            raise ConfigError(f"{shown}: predicate '{item['name']}': 'reach' must be a whole number of words "
+                              "from 0 to 50")
         records.append({"name": item["name"].strip().lower(), "kinds": item.get("kinds", []),
                         "phrases": item.get("phrases", []), "fits": item.get("fits", []),
-                        "roles_only": bool(item.get("roles_only", False)), "source": shown})
+                        "roles_only": bool(item.get("roles_only", False)), "reach": reach, "source": shown})
     return records
