@@ -192,3 +192,30 @@ def test_a_claim_sentence_with_two_dates_is_read_by_its_own_value(corpus: Corpus
              "would come in October 2026.\n",
     }, published="2023-04-12")
     assert mentions(result, "first-landing") == [("a", "2026-10", Verdict.CONFLICTS)]
+
+
+def test_the_period_of_an_amount_is_not_a_date_of_its_own(corpus: Corpus) -> None:
+    claims = [{"id": "scheme-start", "claim": "The Orland Scheme began in 2018.", "subject": "Orland Scheme",
+               "kind": "date", "value": "2018", "keywords": ["began"]}]
+    result = corpus(claims, {
+        "a": "Scheme costs\n\nThe auditors found that spending on the Orland Scheme, which began late, is projected "
+             "to reach £9bn from 2016 through 2025, of which £2bn was spent through 2019.\n\n"
+             "The Orland Scheme began in 2017.\n",
+    })
+    assert mentions(result, "scheme-start") == [("a", "2017", Verdict.CONFLICTS)]
+
+
+DEFICIT_CLAIM = [{"id": "district-deficit", "claim": "Lakemoor School District faces a $105 million deficit.",
+                  "subject": "Lakemoor School District", "kind": "money", "value": "$105m", "keywords": ["deficit"]}]
+
+
+@pytest.mark.parametrize("sentence", [
+    # what is added to a total is not the total
+    "A teachers' contract signed by Lakemoor School District will add $94 million to the deficit.",
+    # a value set off by commas is the noun before it: the reserves, not the deficit
+    "Lakemoor School District had to spend its rainy-day fund, $42.2 million, to cover the deficit.",
+])
+def test_a_value_bound_to_another_role_is_not_the_total(corpus: Corpus, sentence: str) -> None:
+    result = corpus(DEFICIT_CLAIM, {"a": f"District finances\n\n{sentence}\n\nThe deficit is $110 million.\n"})
+    assert mentions(result, "district-deficit") == [("a", {"amount": 110000000, "currency": "USD"},
+                                                     Verdict.CONFLICTS)]

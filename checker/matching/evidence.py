@@ -206,7 +206,30 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     anchored = _anchor_agreement(terms, value, list(statement.values), statement.sentence)
     if anchored is False:
         return "the value beside it is not the one the claim states beside its own"
+    timed = _time_of_other(value, role, statement)
+    if timed is not None and terms.claim.kind is Kind.DATE:
+        return f"the time of another value ({timed}), not a date of its own"
     return None
+
+
+# A date right after an amount, a count or a share, joined by a time preposition and at most two other
+# words: the period of that value ("$93 billion from 2012 through 2025", "$23.8 billion spent through 2022").
+_TIME_OF_VALUE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:from|through|thru|between|in|by|until|till|to|over|"
+                            r"during|for|since)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar|school)\s+years?\s+|"
+                            r"FY\s*)?$", re.IGNORECASE)
+
+
+def _time_of_other(value: StatedValue, role: Role, statement: Statement) -> str | None:
+    """The text of the value whose period `value` is, for a date no date verb is bound to; else None."""
+    if value.kind is not Kind.DATE or role.binding >= Binding.VERB:
+        return None
+    before = [v for v in statement.values if v.kind in (Kind.MONEY, Kind.COUNT, Kind.PERCENT) and v.end <= value.start]
+    if not before:
+        return None
+    last = max(before, key=lambda v: v.end)
+    between = statement.sentence.text[last.end - statement.sentence.start:value.start - statement.sentence.start]
+    opening = re.match(r"(?:from|between)\s+", value.text, re.IGNORECASE)  # a range's own first word
+    return last.text if _TIME_OF_VALUE.match(between + (opening.group(0) if opening else "")) else None
 
 
 # A value stated per item, not in all ("$4.1 billion per launch", "£2,000 a pupil", "each mission would cost").

@@ -90,6 +90,10 @@ EVENT_REACH = 8
 _PART = re.compile(r"\s+of\s+(?:it|which|that|them|this)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))",
                                re.IGNORECASE)
+# "add $94 million to the deficit", "adding £5m to the bill": what is added, not the total.
+_ADDED_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:another|a\s+further|an\s+extra|an\s+additional|some|about|"
+                           r"around|nearly|almost|up\s+to)?\s*$", re.IGNORECASE)
+_ADDED_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\s*,?\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -153,8 +157,12 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
     part = value.kind is not Kind.DATE and bool(
         _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
-    if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and _DIFFERENCE_AFTER.match(text, value.end):
+    added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end))
+    if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and (_DIFFERENCE_AFTER.match(text, value.end) or added):
         return Role(frozenset(), (), Binding.NONE, part=part, difference=True)
+    apposed = _apposed(value, statement, before, vocabulary)
+    if apposed is not None:  # "its rainy-day fund, $42.2 million, ..."
+        return _role(apposed, Binding.LINKED, value, vocabulary, part)
     compound = [h for h in kinded if h.first >= after and _only(tokens, after, h.first, _MODIFIERS, MAX_MODIFIERS)]
     if compound:  # just after the value; of a noun compound, its head: "a £66m budget shortfall" is a shortfall
         head = compound[0]
@@ -205,6 +213,23 @@ def _role(hit: PhraseHit, binding: Binding, value: StatedValue, vocabulary: Voca
     # an event noun owns only a date's verb ("a review ... will be completed this autumn")
     return Role(vocabulary.of_kind(hit.predicates, value.kind), hit.words, binding,
                 event if value.kind is Kind.DATE and not _event_only(hit, vocabulary) else None, part)
+
+
+# A value in apposition: set off by commas right after the noun it is ("its rainy-day fund, $42.2 million, to").
+_APPOSITION_BEFORE = re.compile(r",\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:,|\.|;|$)")
+
+
+def _apposed(value: StatedValue, statement: Statement, before: int, vocabulary: Vocabulary) -> PhraseHit | None:
+    """The phrase of the value's kind that `value` stands in apposition to, if it does."""
+    if before < 0 or value.kind is Kind.DATE:
+        return None
+    text, base = statement.sentence.text, statement.sentence.start
+    if not _APPOSITION_BEFORE.search(text[statement.tokens[before].end - base:value.start - base]) \
+            or not _APPOSITION_AFTER.match(text, value.end - base):
+        return None
+    return next((h for h in statement.phrases if h.last == before and vocabulary.of_kind(h.predicates, value.kind)),
+                None)
 
 
 def _only(tokens: tuple[Token, ...], start: int, end: int, allowed: frozenset[str], limit: int,
