@@ -219,3 +219,14 @@ def test_a_value_bound_to_another_role_is_not_the_total(corpus: Corpus, sentence
     result = corpus(DEFICIT_CLAIM, {"a": f"District finances\n\n{sentence}\n\nThe deficit is $110 million.\n"})
     assert mentions(result, "district-deficit") == [("a", {"amount": 110000000, "currency": "USD"},
                                                      Verdict.CONFLICTS)]
+
+
+def test_a_date_pushed_back_to_is_the_new_date_of_the_same_thing(corpus: Corpus) -> None:
+    claims = [{"id": "line-complete", "subject": "Harwick Line", "kind": "date", "value": "2035",
+               "claim": "The second phase of the Harwick Line to Orton and Leyburn is expected to be finished in "
+                        "2035."}]
+    result = corpus(claims, {
+        "a": "Harwick Line costs rise\n\nThe Harwick Line's costs have risen again. The second phase - from Harbury "
+             "to Orton and Leyburn - was due to open in 2032, but that has been pushed back to 2035.\n",
+    })
+    assert mentions(result, "line-complete") == [("a", "2032", Verdict.CONFLICTS), ("a", "2035", Verdict.AGREES)]

@@ -64,6 +64,7 @@ class Decision:
     evidence: Evidence | None = None
     confidence: float = 0.0
     reasons: tuple[str, ...] = field(default=())
+    moved: bool = False  # the new time of a date the statement moves ("pushed back to 2035")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class Matcher:
                 clause=_clause_coverage(terms, statement.tokens, value, breaks), rivals=len(candidates),
                 dated=_dated(terms, value, statement))
             decisions.append(Decision(statement, value, tuple(passed), None, evidence, confidence_of(evidence),
-                                      _reasons(terms, role, reference, hits)))
+                                      _reasons(terms, role, reference, hits), role.moved))
         return _attributed(decisions)
 
 
@@ -269,14 +270,15 @@ def _attributed(decisions: list[Decision]) -> list[Decision]:
     Another value outranks one when it is bound to the claim's predicate and this one is not, or when the
     claim's words stand far closer to it ("an additional £8.5m has been allocated ... a further £4.03m
     of one-off funding"). Both stay candidates: the confidence weighs the difference. The two ends of a
-    change ("rose from £80m to £95m") never outrank each other.
+    change ("rose from £80m to £95m") never outrank each other, and a date's new time ("pushed back to 2035")
+is never outranked by the old one.
     """
     kept = [d for d in decisions if d.failed is None and d.evidence is not None]
     if len(kept) < 2:
         return decisions
     out = []
     for d in decisions:
-        if d not in kept or d.evidence is None or d.value.role in ("from", "to"):
+        if d not in kept or d.evidence is None or d.value.role in ("from", "to") or d.moved:
             out.append(d)
             continue
         others = [o.evidence for o in kept if o is not d and o.evidence is not None]

@@ -51,6 +51,7 @@ class Role:
     event: str | None = None  # the event noun a date belongs to ("ballot"), when not the subject's
     part: bool = False  # "£15m of it": a part of another value, not the whole
     difference: bool = False  # "250 fewer officers", "£6bn more than planned": a difference, not the value
+    moved: bool = False  # the new time of an earlier date's event ("was due in 2032, but pushed back to 2035")
 
 
 NO_ROLE = Role(frozenset(), (), Binding.NONE)
@@ -124,6 +125,14 @@ def read_role(value: StatedValue, statement: Statement, breaks: list[int], text:
               vocabulary: Vocabulary) -> Role:
     """The role of `value` among its statement's words and vocabulary phrases."""
     role = _bound_role(value, statement, breaks, text, vocabulary)
+    if value.kind is Kind.DATE and role.binding < Binding.VERB \
+            and _RESCHEDULED.search(text, max(0, value.start - 40), value.start):
+        # "was due to open in 2032-33, but that has been pushed back to 2035-2040": the new date of the same thing
+        earlier = [v for v in statement.values if v.kind is Kind.DATE and v.end <= value.start]
+        if earlier:
+            moved = _bound_role(earlier[-1], statement, breaks, text, vocabulary)
+            if moved.binding >= Binding.VERB:
+                return Role(moved.predicates, moved.words, Binding.VERB, moved.event, role.part, moved=True)
     if value.kind is Kind.DURATION and TERM in vocabulary.predicates \
             and _SPAN_BEFORE.search(text, max(0, value.start - 30), value.start) \
             and all(Kind.DATE in vocabulary.predicates[p].kinds for p in role.predicates):
@@ -188,6 +197,10 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     return Role(frozenset(), (), Binding.NONE, part=part)
 
 
+# A date's new time: "pushed back to 2030", "delayed until 2031", "brought forward to May".
+_RESCHEDULED = re.compile(r"\b(?:push(?:ed|es)?\s+back|put\s+back|delay(?:ed|s)?|postpone(?:d|s)?|slip(?:ped|s)?|"
+                          r"pull(?:ed|s)?\s+forward|br(?:ought|ing|ings)\s+forward|moved?\s+back|reschedule(?:d|s)?)"
+                          r"\s+(?:again\s+)?(?:to|until|till|into)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 # A duration opened by "for" is how long the state its verb begins lasts: its role is the term, whatever the verb.
 _SPAN_BEFORE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next|first|coming|following|initial|further)?\s*$",
                           re.IGNORECASE)
