@@ -230,3 +230,13 @@ def test_a_date_pushed_back_to_is_the_new_date_of_the_same_thing(corpus: Corpus)
              "to Orton and Leyburn - was due to open in 2032, but that has been pushed back to 2035.\n",
     })
     assert mentions(result, "line-complete") == [("a", "2032", Verdict.CONFLICTS), ("a", "2035", Verdict.AGREES)]
+
+
+def test_a_date_away_from_the_claims_ordinal_is_another_occasion(corpus: Corpus) -> None:
+    claims = [{"id": "first-notice", "subject": "Brackley Council", "kind": "date", "value": "2020-11-11",
+               "claim": "Brackley Council issued its first section 114 notice on 11 November 2020."}]
+    result = corpus(claims, {
+        "a": "Second notice\n\nAfter the first section 114 notice issued by Brackley Council on 11 November, when "
+             "officials admitted their failures, today's announcement of a notice was a formality.\n",
+    }, published="2020-12-02")
+    assert mentions(result, "first-notice") == [("a", "2020-11-11", Verdict.AGREES)]

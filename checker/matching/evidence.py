@@ -13,6 +13,7 @@ is about one), and then its evidence is weighed into a confidence (checker.match
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from checker.matching.analysis import ArticleAnalysis, Statement
 from checker.matching.claims import ClaimTerms, claim_terms
 from checker.matching.confidence import Evidence, confidence_of
 from checker.matching.references import Reference, SubjectReader
-from checker.matching.roles import Binding, Role, clause_breaks, part_span, read_role
+from checker.matching.roles import Binding, Role, aside_breaks, clause_breaks, part_span, read_role, value_clauses
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, PartialDate, Range, Sentence, StatedValue
 from checker.text.words import STOP_WORDS, Token, tokenize
@@ -182,7 +183,7 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
         return f"a value {rate}, the claim states a total"
     if terms.rate and not rate and value.kind is Kind.MONEY:
         return "a total, the claim states a value per item"
-    clash = _ordinal_clash(terms, statement, value)
+    clash = _ordinal_clash(terms, statement, value, role)
     if clash:
         return f"about the {clash}, the claim about the {' or '.join(sorted(terms.ordinals))}"
     if role.event and not set(role.event.split()) & set(terms.weights):
@@ -253,15 +254,21 @@ def _rate(statement: Statement, value: StatedValue) -> str | None:
     return "each" if _RATE_BEFORE.search(text[max(0, at - 60):at]) else None
 
 
-def _ordinal_clash(terms: ClaimTerms, statement: Statement, value: StatedValue) -> str | None:
+def _ordinal_clash(terms: ClaimTerms, statement: Statement, value: StatedValue, role: Role) -> str | None:
     """An ordinal beside the value that is not the claim's ("a second notice" for a claim about the first)."""
     if not terms.ordinals:
         return None
-    breaks = clause_breaks(statement.sentence)
-    clause = sum(1 for b in breaks if b <= value.start)
+    breaks = aside_breaks(statement.sentence)
+    clauses = value_clauses(value, statement, breaks)
     near = {t.lemma for t in statement.tokens
-            if t.lemma in ORDINALS and sum(1 for b in breaks if b <= t.start) == clause}
-    return " ".join(sorted(near)) if near and not near & terms.ordinals else None
+            if t.lemma in ORDINALS and bisect.bisect_right(breaks, t.start) in clauses}
+    if near:
+        return " ".join(sorted(near)) if not near & terms.ordinals else None
+    if role.moved:  # the new time of the earlier date's event, whose clause the ordinal may be in
+        return None
+    # the claim's ordinal in another clause: "the first notice on November 11, ..., today's announcement"
+    elsewhere = {t.lemma for t in statement.tokens if t.lemma in terms.ordinals}
+    return f"other {' '.join(sorted(elsewhere))}" if elsewhere else None
 
 
 def _attributed(decisions: list[Decision]) -> list[Decision]:

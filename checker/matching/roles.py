@@ -74,8 +74,12 @@ further another
 """.split())
 MAX_LINKS = 5
 # Characters or words where a clause ends: a value's role is sought within its own clause.
+# ("that" after a preposition is a determiner, no clause: "through that first landing")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\d)|\s[-–—]\s|\b(?:but|while|whereas|although|though|however|which|"
+                           r"(?<!through\s)(?<!until\s)(?<!before\s)(?<!after\s)(?<!of\s)(?<!in\s)(?<!on\s)"
+                           r"(?<!at\s)(?<!by\s)(?<!for\s)(?<!to\s)(?<!from\s)(?<!with\s)"
                            r"that|and\s+(?:the|a|its|their|this))\b", re.IGNORECASE)
+_DASH = re.compile(r"\s[-–—]\s")
 # Where a sentence's parts end: each part may speak of a different body ("in March 2021, Slough Council
 # took control; while in April, plans in West Sussex were scrapped").
 _PART_BREAK = re.compile(r";|:\s|\s[-–—]\s|\b(?:while|whereas|but)\b|,\s+of\s+(?:which|whom)\b"
@@ -101,6 +105,14 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\s*,?\s*(?:\
 def clause_breaks(sentence: Sentence) -> list[int]:
     """Offsets (into the article text) where a new clause of the sentence begins."""
     return [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+
+
+def aside_breaks(sentence: Sentence) -> list[int]:
+    """The clause breaks of `sentence` less those of asides set off by a pair of dashes ("The second phase -
+    from A to B - was due to open"), which interrupt a clause without ending it."""
+    dashes = [sentence.start + m.start() for m in _DASH.finditer(sentence.text)]
+    paired = set(dashes[: len(dashes) // 2 * 2])
+    return [b for b in clause_breaks(sentence) if b not in paired]
 
 
 def part_span(sentence: Sentence, offset: int) -> tuple[int, int]:
@@ -146,8 +158,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     tokens, phrases = statement.tokens, statement.phrases
     others = [v for v in statement.values if v is not value]
     inside = {i for i, t in enumerate(tokens) if any(v.start <= t.start < v.end for v in others)}
-    clause = bisect.bisect_right(breaks, value.start)
-    clauses = {clause, clause + 1} if _opening_date(value, tokens, breaks, clause) else {clause}
+    clauses = value_clauses(value, statement, breaks)
     after = next((i for i, t in enumerate(tokens) if t.start >= value.end), len(tokens))
     before = after - 1
     while before >= 0 and tokens[before].end > value.start:
@@ -209,6 +220,13 @@ TERM = "term"
 _JOINS = frozenset({"and", "but"})
 # Words that may open a sentence's leading date ("On 1 September, ...", "Since early 2016, ...").
 _DATE_OPENERS = frozenset({"on", "in", "at", "by", "from", "since", "until", "during", "early", "late", "as"})
+
+
+def value_clauses(value: StatedValue, statement: Statement, breaks: list[int]) -> set[int]:
+    """The clauses (by index, per `breaks`) whose words speak of `value`: its own, and for a leading date
+    ("On 1 September, services will transfer back") the clause it times."""
+    clause = bisect.bisect_right(breaks, value.start)
+    return {clause, clause + 1} if _opening_date(value, statement.tokens, breaks, clause) else {clause}
 
 
 def _opening_date(value: StatedValue, tokens: tuple[Token, ...], breaks: list[int], clause: int) -> bool:
