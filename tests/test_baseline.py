@@ -35,7 +35,8 @@ def test_the_baseline_file_is_not_read_as_claims(corpus: Path) -> None:
     run("baseline")
     result = run("check", "--baseline", "claims/.baseline.yaml")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "1 conflicting, 1 agreed, 1 unconfirmed (3 claims, 2 articles)"
+    assert result.stdout.splitlines()[-1] == ("0 contradictions, 0 caveated differences, 1 accepted, 1 agreed, "
+                                              "1 unconfirmed (3 claims, 2 articles)")
 
 
 def test_rewriting_the_baseline_keeps_reasons_and_drops_what_no_longer_occurs(corpus: Path) -> None:
@@ -106,7 +107,7 @@ def test_a_stale_entry_is_reported_but_fails_only_with_strict(corpus: Path) -> N
     assert result.stdout.splitlines()[:2] == [
         "claims/.baseline.yaml:6: stale: stale baseline entry: review no longer states 410 against claim "
         "trust-staff; remove the entry (or rerun 'claimcheck baseline')",
-        "baseline claims/.baseline.yaml: 0 new conflict(s), 0 accepted, 1 stale",
+        "baseline claims/.baseline.yaml: 0 new conflicts, 0 accepted, 1 stale",
     ]
     assert run("check", "--baseline", "claims/.baseline.yaml", "--strict").exit_code == 1
 
