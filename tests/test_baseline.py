@@ -24,7 +24,7 @@ def make_entry(**overrides: object) -> BaselineEntry:
 def test_baseline_writes_each_current_conflict_with_fields_to_fill_in(corpus: Path) -> None:
     result = run("baseline")
     assert result.exit_code == 0
-    assert result.stderr == ("claimcheck: claims/.baseline.yaml: 1 accepted conflict(s): 1 new (fill in their reason), "
+    assert result.stderr == ("claimcheck: claims/.baseline.yaml: 1 accepted conflict: 1 new (fill in their reason), "
                              "0 kept, 0 dropped as no longer occurring\n")
     entries = read_baseline(corpus / "claims" / ".baseline.yaml").entries
     assert [(e.claim, e.article, e.value, e.reason, e.accepted_by, e.accepted_on) for e in entries] == [
