@@ -106,8 +106,8 @@ def test_add_shows_what_the_record_would_match_before_writing(corpus: Path) -> N
                                       "--dry-run"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "# would be conflicting: 1 agreeing and " in result.stdout
-    assert "#   agrees    launch: 'June 2016'" in result.stdout
-    assert "#   conflicts review: '2015'" in result.stdout
+    assert "#   agrees    launch: “June 2016”" in result.stdout
+    assert "#   conflicts review: “2015”" in result.stdout
     assert "nothing written" in result.stderr
     assert not (corpus / "claims" / "claims.yaml").exists()
 

@@ -24,7 +24,7 @@ def make_entry(**overrides: object) -> BaselineEntry:
 def test_baseline_writes_each_current_conflict_with_fields_to_fill_in(corpus: Path) -> None:
     result = run("baseline")
     assert result.exit_code == 0
-    assert result.stderr == ("claimcheck: claims/.baseline.yaml: 1 accepted conflict(s): 1 new (fill in their reason), "
+    assert result.stderr == ("claimcheck: claims/.baseline.yaml: 1 accepted conflict: 1 new (fill in their reason), "
                              "0 kept, 0 dropped as no longer occurring\n")
     entries = read_baseline(corpus / "claims" / ".baseline.yaml").entries
     assert [(e.claim, e.article, e.value, e.reason, e.accepted_by, e.accepted_on) for e in entries] == [
@@ -35,7 +35,8 @@ def test_the_baseline_file_is_not_read_as_claims(corpus: Path) -> None:
     run("baseline")
     result = run("check", "--baseline", "claims/.baseline.yaml")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "1 conflicting, 1 agreed, 1 unconfirmed (3 claims, 2 articles)"
+    assert result.stdout.splitlines()[-1] == ("0 contradictions, 0 caveated differences, 1 accepted, 1 agreed, "
+                                              "1 unconfirmed (3 claims, 2 articles)")
 
 
 def test_rewriting_the_baseline_keeps_reasons_and_drops_what_no_longer_occurs(corpus: Path) -> None:
@@ -106,7 +107,7 @@ def test_a_stale_entry_is_reported_but_fails_only_with_strict(corpus: Path) -> N
     assert result.stdout.splitlines()[:2] == [
         "claims/.baseline.yaml:6: stale: stale baseline entry: review no longer states 410 against claim "
         "trust-staff; remove the entry (or rerun 'claimcheck baseline')",
-        "baseline claims/.baseline.yaml: 0 new conflict(s), 0 accepted, 1 stale",
+        "baseline claims/.baseline.yaml: 0 new conflicts, 0 accepted, 1 stale",
     ]
     assert run("check", "--baseline", "claims/.baseline.yaml", "--strict").exit_code == 1
 

@@ -52,8 +52,8 @@ def test_every_format_prints_something_and_exits_1_on_a_conflict(corpus: Path, o
 def test_text_lists_the_conflict_then_the_summary(corpus: Path) -> None:
     result = run("check")
     assert result.stdout.splitlines() == [
-        "review: trust-staff: states 410 ('410', 2019-06-20) but the claim says 300",
-        "1 conflicting, 1 agreed, 1 unconfirmed (3 claims, 2 articles)",
+        "trust-staff: Riverside Gazette, “Trust under review”, 20 Jun 2019 states 410 but the claim says 300",
+        "1 contradiction, 0 caveated differences, 1 agreed, 1 unconfirmed (3 claims, 2 articles)",
     ]
 
 
@@ -105,7 +105,8 @@ def test_junit_has_one_case_per_claim_and_the_failure_carries_the_evidence(corpu
     assert sorted(cases) == ["trust-budget", "trust-ofsted", "trust-staff"]
     failure = cases["trust-staff"].find("failure")
     assert failure is not None and failure.text is not None
-    assert f"articles/review.txt:{line_of(corpus / 'articles' / 'review.txt', '410')}: states 410" in failure.text
+    assert (f"articles/review.txt:{line_of(corpus / 'articles' / 'review.txt', '410')}: "
+            "Riverside Gazette, “Trust under review”, 20 Jun 2019 states 410 but the claim says 300") in failure.text
     assert "now employs 410 staff" in failure.text
     assert cases["trust-ofsted"].find("skipped") is not None
     assert list(cases["trust-budget"]) == []
@@ -192,8 +193,8 @@ def test_changed_fails_only_on_conflicts_the_change_touched(corpus: Path) -> Non
     touched = run("check", "--changed", "articles/review.txt")
     assert touched.exit_code == 1
     assert touched.stdout.splitlines() == [
-        "review: trust-staff: states 410 ('410', 2019-06-20) but the claim says 300",
-        "1 conflicting, 0 agreed, 0 unconfirmed (1 claims, 1 articles)",
+        "trust-staff: Riverside Gazette, “Trust under review”, 20 Jun 2019 states 410 but the claim says 300",
+        "1 contradiction, 0 caveated differences, 0 agreed, 0 unconfirmed (1 claim, 1 article)",
     ]
 
 
@@ -237,9 +238,9 @@ def test_export_claimreview_has_a_review_per_claim(corpus: Path) -> None:
 
 
 def test_export_writes_a_file_but_never_into_the_inputs(corpus: Path) -> None:
-    assert run("export", "--out", "out/reviews.jsonld").exit_code == 0
+    assert run("export", "--author", "Example News", "--out", "out/reviews.jsonld").exit_code == 0
     assert json.loads((corpus / "out" / "reviews.jsonld").read_text())["@graph"]
-    refused = CliRunner().invoke(cli, ["export", "--out", "claims/reviews.jsonld"])
+    refused = CliRunner().invoke(cli, ["export", "--author", "Example News", "--out", "claims/reviews.jsonld"])
     assert refused.exit_code == 2 and not (corpus / "claims" / "reviews.jsonld").exists()
 
 

@@ -89,14 +89,16 @@ def test_since_checks_only_what_the_branch_changed(repo: Path) -> None:
     git(repo, "commit", "-q", "-m", "a contradicting article")
     branch = claimcheck(repo, "check", "--since", "main")
     assert branch.returncode == 1
-    assert branch.stdout.splitlines()[0] == "review: trust-staff: states 410 ('410', 2019-06-20) but the claim says 300"
+    assert branch.stdout.splitlines()[0] == ("trust-staff: “Trust under review”, 20 Jun 2019 states 410 "
+                                             "but the claim says 300")
 
     # A later change touching only another article (uncommitted, even untracked) does not see the conflict.
     git(repo, "checkout", "-q", "-b", "later")
     (repo / "articles" / "note.txt").write_text("The Riverside Care Trust's annual budget is £12m.\n")
     later = claimcheck(repo, "check", "--since", "new-article")
     assert later.returncode == 0, later.stdout
-    assert later.stdout.splitlines()[-1] == "0 conflicting, 1 agreed, 0 unconfirmed (1 claims, 1 articles)"
+    assert later.stdout.splitlines()[-1] == ("0 contradictions, 0 caveated differences, 1 agreed, 0 unconfirmed "
+                                             "(1 claim, 1 article)")
 
 
 def test_an_unknown_ref_is_one_line_and_exit_2(repo: Path) -> None:

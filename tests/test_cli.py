@@ -32,7 +32,8 @@ def test_report_writes_html_and_json(corpus: Path) -> None:
     assert sorted(m["value"] for m in staff["mentions"]) == [300, 410]
     html = (corpus / "reports" / "report.html").read_text()
     assert "410" in html and "Riverside Care Trust" in html
-    assert "1 conflicting" in result.stderr
+    assert "claimcheck: 1 contradiction, 0 caveated differences, 1 agreed, 0 unconfirmed (2 claims, 2 articles); " \
+        "report written to reports/report.html" in result.stderr
 
 
 def test_report_is_byte_identical_on_a_second_run(corpus: Path) -> None:
@@ -47,15 +48,16 @@ def test_check_exits_1_and_prints_each_conflict(corpus: Path) -> None:
     result = CliRunner().invoke(cli, ["check"], catch_exceptions=False)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("review: trust-staff: states 410")
-    assert lines[-1] == "1 conflicting, 1 agreed, 0 unconfirmed (2 claims, 2 articles)"
+    assert lines[0].startswith("trust-staff: “Trust under review”, 20 Jun 2019 states 410")
+    assert lines[-1] == "1 contradiction, 0 caveated differences, 1 agreed, 0 unconfirmed (2 claims, 2 articles)"
 
 
 def test_check_exits_0_without_conflicts(corpus: Path) -> None:
     (corpus / "articles" / "review.txt").unlink()
     result = CliRunner().invoke(cli, ["check"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "0 conflicting, 2 agreed, 0 unconfirmed (2 claims, 1 articles)"
+    assert result.stdout.splitlines()[-1] == ("0 contradictions, 0 caveated differences, 2 agreed, 0 unconfirmed "
+                                              "(2 claims, 1 article)")
 
 
 def test_check_json_is_the_json_result(corpus: Path) -> None:

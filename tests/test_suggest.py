@@ -60,7 +60,7 @@ def test_every_printed_yaml_suggestion_loads_as_a_claim(corpus: Path) -> None:
     (corpus / "drafts" / "drafts.yaml").write_text(result.stdout)
     claims = load_claims(corpus / "drafts")
     assert sorted(c.id for c in claims) == sorted(r["id"] for r in records)
-    assert result.stdout.startswith("# 1. sources disagree: date \"2016-06\" / \"2015\" (2 articles)\n")
+    assert result.stdout.startswith("# 1. sources disagree: date Jun 2016 / 2015 (2 articles)\n")
 
 
 def test_json_suggestions_validate_and_carry_their_evidence(corpus: Path) -> None:
@@ -90,9 +90,9 @@ def test_text_format_lists_the_evidence(corpus: Path) -> None:
     result = CliRunner().invoke(cli, ["suggest", "--format", "text"], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:3] == [
-        '1. sources disagree: date "2016-06" / "2015" (2 articles)',
-        "   launch: 'June 2016' in \"The new Riverside library opened in June 2016 after a long building programme.\"",
-        "   review: '2015' in \"The Riverside library, which opened in 2015, is to close for repairs this summer.\"",
+        "1. sources disagree: date Jun 2016 / 2015 (2 articles)",
+        "   launch: “June 2016” in \"The new Riverside library opened in June 2016 after a long building programme.\"",
+        "   review: “2015” in \"The Riverside library, which opened in 2015, is to close for repairs this summer.\"",
     ]
 
 

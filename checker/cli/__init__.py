@@ -15,6 +15,7 @@ import click
 
 from checker.cli.status import EXIT_INVALID
 from checker.errors import CheckerError
+from checker.formats.terminal import terminal_line
 from checker.version import __version__
 
 # Each command and the module it lives in: imported only when it runs (or its own --help is asked for),
@@ -49,13 +50,22 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except CheckerError as exc:
             for line in str(exc).splitlines() or [type(exc).__name__]:
-                click.echo(f"claimcheck: error: {line}", err=True)
+                click.echo(f"claimcheck: error: {terminal_line(line)}", err=True)
             ctx.exit(EXIT_INVALID)
+
+
+class _TerminalFormatter(logging.Formatter):
+    """Log records as one safe line each: text from input in a message never drives the terminal."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return terminal_line(super().formatMessage(record))
 
 
 def _set_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="claimcheck: %(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_TerminalFormatter("claimcheck: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.addLevelName(logging.WARNING, "warning")
 
 

@@ -8,7 +8,9 @@ import click
 
 from checker.cli.options import Run, inputs_options, run_options
 from checker.findings.baseline import Baseline, baseline_entries, default_baseline_path, read_baseline
+from checker.findings.wording import plural
 from checker.formats.baseline import render_baseline
+from checker.formats.terminal import terminal_line
 from checker.store.claims import find_claim_files
 from checker.store.output import refuse_inputs, write_atomic
 from checker.store.paths import display_path
@@ -38,5 +40,6 @@ def baseline(claims_path: Path, articles_path: Path, out: Path | None, run: Run)
     old = previous.by_key()
     kept = sum(1 for e in entries if e.key in old)
     dropped = len(old) - kept
-    click.echo(f"claimcheck: {display_path(target)}: {len(entries)} accepted conflict(s): {len(entries) - kept} new "
-               f"(fill in their reason), {kept} kept, {dropped} dropped as no longer occurring", err=True)
+    click.echo(terminal_line(f"claimcheck: {display_path(target)}: {plural(len(entries), 'accepted conflict')}: "
+                             f"{len(entries) - kept} new (fill in their reason), {kept} kept, {dropped} dropped as "
+                             "no longer occurring"), err=True)

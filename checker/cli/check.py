@@ -11,8 +11,8 @@ from typing import IO
 
 import click
 
-from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options
-from checker.findings.baseline import read_baseline
+from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, baseline_option, inputs_options, run_options
+from checker.findings.baseline import Baseline
 from checker.findings.conflicts import Findings, collect_findings, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
 from checker.formats.github import render_github
@@ -42,15 +42,14 @@ class CheckFormat(StrEnum):
               show_default=True,
               help="text: one line per finding; json: the JSON result; junit: JUnit XML, a test case per claim; "
                    "github: GitHub Actions annotations; sarif: SARIF 2.1.0 for code scanning.")
-@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
-              help="Accepted conflicts (written by 'claimcheck baseline'): only conflicts not in it fail.")
+@baseline_option
 @click.option("--strict", is_flag=True, help="Also fail on an unconfirmed claim and on a stale baseline entry.")
 @click.option("--changed", is_flag=True,
               help="Check only the claims and articles in the PATHS given as arguments (e.g. a PR's files).")
 @click.option("--since", metavar="GIT-REF", default=None,
               help="Check only the claims and articles changed since GIT-REF (e.g. origin/main), committed or not.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def check(claims_path: Path, articles_path: Path, output_format: str, baseline_path: Path | None, strict: bool,
+def check(claims_path: Path, articles_path: Path, output_format: str, baseline: Baseline | None, strict: bool,
           changed: bool, since: str | None, paths: tuple[Path, ...], run: Run) -> None:
     """Check claims against articles for CI, and exit with a status that says what was found.
 
@@ -71,7 +70,6 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline_p
         raise click.UsageError("paths are only taken with --changed: claimcheck check --changed PATHS...")
     if changed and since:
         raise click.UsageError("use --changed PATHS or --since GIT-REF, not both")
-    baseline = read_baseline(baseline_path) if baseline_path is not None else None
     touched = changed_since(since) if since else list(paths) if changed else None
     result = run.check(claims_path, articles_path)
     scope = scope_of_paths(touched, result.report, articles_path) if touched is not None else None
@@ -85,10 +83,10 @@ def _render(output_format: CheckFormat, findings: Findings, result: CheckResult,
         # The summary counts what the change touched, not the whole corpus read to judge it.
         kept = {a.id for a in findings.report.articles}
         result = CheckResult(report=findings.report, articles=[a for a in result.articles if a.id in kept])
-    summary = result.summary()
+    summary = findings.summary(len(result.articles))
     if output_format is CheckFormat.JSON:
         for entry in findings.stale:
-            log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry))
+            log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry, findings))
         return render_json(findings.report)
     if output_format is CheckFormat.JUNIT:
         return render_junit(findings)

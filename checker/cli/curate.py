@@ -17,6 +17,9 @@ from checker.curate.lint import LintFinding, lint_claims
 from checker.curate.preview import preview_claim
 from checker.curate.suggest import Suggestion, find_suggestions
 from checker.errors import ClaimFileError
+from checker.findings.wording import plural
+from checker.formats.github import workflow_command
+from checker.formats.terminal import terminal_line
 from checker.models import ClaimResult, Kind, Verdict
 from checker.settings import Settings
 from checker.store.claim_files import append_record, file_state, id_places, render_record
@@ -155,8 +158,8 @@ def lint(claims_path: Path, articles_path: Path, output_format: str, settings: S
     findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings)
     click.echo(_findings_text(findings, LintFormat(output_format)), nl=False)
     if LintFormat(output_format) is not LintFormat.JSON:
-        click.echo(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {display_path(claims_path)}",
-                   err=True)
+        click.echo(terminal_line(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in "
+                                 f"{display_path(claims_path)}"), err=True)
     sys.exit(EXIT_FINDINGS if findings else EXIT_OK)
 
 
@@ -174,15 +177,16 @@ def _add_record(record: dict[str, Any], target: Path, claims_path: Path, article
         for line in _preview_lines(result):
             click.echo(line)
     else:
-        click.echo(f"claimcheck: no articles at {display_path(articles_path)}; nothing to preview", err=True)
+        click.echo(terminal_line(f"claimcheck: no articles at {display_path(articles_path)}; nothing to preview"),
+                   err=True)
     if dry_run or (interactive and not click.confirm(f"Add it to {display_path(target)}?", default=True)):
         click.echo("nothing written", err=True)
         return
     appended = append_record(target, record, state)
     if appended.changed_meanwhile:
-        click.echo(f"claimcheck: warning: {display_path(target)} changed while you were typing; "
-                   "the claim was added to the new version", err=True)
-    click.echo(f"added '{record['id']}' to {display_path(appended.path)}:{appended.line}")
+        click.echo(terminal_line(f"claimcheck: warning: {display_path(target)} changed while you were typing; "
+                                 "the claim was added to the new version"), err=True)
+    click.echo(terminal_line(f"added '{record['id']}' to {display_path(appended.path)}:{appended.line}"))
 
 
 def _prompt_record(record: dict[str, Any], scales: Mapping[str, Scale], taken: Mapping[str, str]) -> dict[str, Any]:
@@ -217,17 +221,18 @@ def _prompt_record(record: dict[str, Any], scales: Mapping[str, Scale], taken: M
 
 
 def _preview_lines(result: ClaimResult) -> list[str]:
-    """What the draft would match now: a summary line, then one line per mention."""
+    """What the draft would match now: a summary line, then one line per mention, each one safe line."""
     if not result.mentions:
         return ["# would match nothing in the articles yet (unconfirmed)"]
     agree = sum(m.verdict is Verdict.AGREES for m in result.mentions)
     articles = len({m.article for m in result.mentions})
-    lines = [f"# would be {result.status.value}: {agree} agreeing and {len(result.mentions) - agree} conflicting "
-             f"mention(s) in {articles} article(s)"]
+    conflicting = len(result.mentions) - agree
+    lines = [f"# would be {result.status.value}: {agree} agreeing and {conflicting} conflicting "
+             f"{'mention' if conflicting == 1 else 'mentions'} in {plural(articles, 'article')}"]
     for m in result.mentions:
         cut = len(m.sentence) > PREVIEW_SENTENCE_CHARS
         sentence = m.sentence[:PREVIEW_SENTENCE_CHARS] + "…" if cut else m.sentence
-        lines.append(f"#   {m.verdict.value:9} {m.article}: {m.text!r} in \"{sentence}\"")
+        lines.append(terminal_line(f"#   {m.verdict.value:9} {m.article}: “{m.text}” in \"{sentence}\""))
     return lines
 
 
@@ -237,8 +242,10 @@ def _suggestions_text(suggestions: list[Suggestion], fmt: SuggestFormat) -> str:
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     parts = []
     for n, item in enumerate(suggestions, 1):
-        head = f"{n}. {item.summary()}"
-        evidence = [f"   {e.article}: {e.text!r} in \"{e.sentence}\"" for e in item.evidence]
+        # Each line is one safe line (a newline in an article id or a sentence is shown as \n), so a comment
+        # can never end early and start a record; the record itself is written by the YAML library.
+        head = terminal_line(f"{n}. {item.summary()}")
+        evidence = [terminal_line(f"   {e.article}: “{e.text}” in \"{e.sentence}\"") for e in item.evidence]
         if fmt is SuggestFormat.TEXT:
             parts.append("\n".join([head, *evidence]) + "\n")
         else:
@@ -254,11 +261,10 @@ def _findings_text(findings: list[LintFinding], fmt: LintFormat) -> str:
     lines = []
     for f in findings:
         if fmt is LintFormat.GITHUB:
-            # GitHub workflow commands: '%', CR and LF in the message must be escaped.
-            message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            lines.append(f"::{f.severity.value} file={f.file},line={f.line},title=claimcheck {f.code}::{message}")
+            lines.append(workflow_command(f.severity.value, [("file", f.file), ("line", str(f.line)),
+                                                             ("title", f"claimcheck {f.code}")], f.message))
         else:
-            lines.append(f"{f.file}:{f.line}: {f.severity.value}: {f.message} [{f.code}]")
+            lines.append(terminal_line(f"{f.file}:{f.line}: {f.severity.value}: {f.message} [{f.code}]"))
     return "".join(line + "\n" for line in lines)
 
 

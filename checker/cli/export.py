@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from checker.cli.options import Run, inputs_options, run_options
-from checker.formats.claimreview import render_claimreview
+from checker.cli.options import Run, baseline_option, inputs_options, run_options
+from checker.findings.baseline import Baseline
+from checker.findings.standing import standings_of
+from checker.formats.claimreview import is_web_address, render_claimreview
 from checker.store.output import refuse_inputs, write_atomic
 
 
@@ -25,21 +27,32 @@ class ExportFormat(StrEnum):
               show_default=True, help="claimreview: schema.org ClaimReview JSON-LD, one review per claim.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("-"), show_default=True,
               help="File to write ('-' for stdout).")
-@click.option("--author", default="claimcheck", show_default=True,
-              help="The organisation publishing the reviews (ClaimReview 'author').")
-@click.option("--url", default=None, help="Where the report is published; each review links to #claim-ID on it.")
-def export(claims_path: Path, articles_path: Path, output_format: str, out: Path, author: str,
-           url: str | None, run: Run) -> None:
+@click.option("--author", metavar="NAME", default=None,
+              help="The organisation publishing the reviews (ClaimReview 'author'); required for claimreview.")
+@click.option("--url", default=None,
+              help="Where the report is published (http or https); each review links to #claim-ID on it.")
+@baseline_option
+def export(claims_path: Path, articles_path: Path, output_format: str, out: Path, author: str | None,
+           url: str | None, baseline: Baseline | None, run: Run) -> None:
     """Export the check's result for publishing: schema.org ClaimReview JSON-LD for each checked claim.
+
+    \b
+    A conflict that carries a caveat or that the baseline (--baseline) accepts is never published as
+    "contradicted".
 
     \b
     Example:
       claimcheck export --format claimreview --author "Example News" --out reports/claimreview.jsonld
     """
+    if author is None or not author.strip():
+        raise click.UsageError("--author NAME is required for claimreview: the organisation publishing the "
+                               "reviews, e.g. --author \"Example News\"")
+    if url is not None and not is_web_address(url):
+        raise click.UsageError("--url must be an http or https address, e.g. https://example.org/report.html")
     if str(out) != "-":
         refuse_inputs(out, (claims_path, articles_path))
     result = run.check(claims_path, articles_path)
-    document = render_claimreview(result.report, author=author, url=url)
+    document = render_claimreview(result.report, author=author.strip(), url=url, standings=standings_of(baseline))
     if str(out) == "-":
         click.echo(document, nl=False)
     else:

@@ -23,10 +23,12 @@ from checker.settings import (
 )
 
 if TYPE_CHECKING:
+    from checker.findings.baseline import Baseline
     from checker.models import CheckResult
 
 F = TypeVar("F", bound=Callable[..., Any])
-__all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "inputs_options", "run_options", "settings_options"]
+__all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "baseline_option", "inputs_options", "run_options",
+           "settings_options"]
 
 
 def inputs_options(func: F) -> F:
@@ -37,6 +39,22 @@ def inputs_options(func: F) -> F:
     func = click.option("--claims", "claims_path", type=click.Path(path_type=Path), default=Path("claims"),
                         show_default=True, help="Claims YAML file, or a folder of them.")(func)
     return func
+
+
+def baseline_option(func: F) -> F:
+    """--baseline FILE, read (or refused, exit 2) before the check runs; the command gets `baseline`."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from checker.findings.baseline import read_baseline
+
+        path: Path | None = kwargs.pop("baseline_path")
+        baseline: Baseline | None = read_baseline(path) if path is not None else None
+        return func(*args, baseline=baseline, **kwargs)
+
+    flag = click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+                        help="Accepted conflicts (written by 'claimcheck baseline'): shown as accepted, with their "
+                             "reasons, never as open.")
+    return flag(wrapper)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

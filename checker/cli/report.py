@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
-from checker.cli.options import Run, inputs_options, run_options
+from checker.cli.options import Run, baseline_option, inputs_options, run_options
 from checker.errors import CheckerError
+from checker.findings.baseline import Baseline
+from checker.findings.standing import standings_of, summary_line
 from checker.formats.json import render_json
+from checker.formats.terminal import terminal_line
 from checker.report.history import compare, find_previous
 from checker.report.render import render_html
 from checker.store.articles import read_article
@@ -27,16 +30,18 @@ from checker.values import Context, extract_values
               help="Where to write the HTML report ('-' for stdout).")
 @click.option("--json", "json_path", type=click.Path(path_type=Path), default=None,
               help="Also write the JSON result here ('-' for stdout).")
+@baseline_option
 @click.option("--previous", "previous_path", type=click.Path(path_type=Path), default=None,
               help="A JSON result of an earlier run; the report says what changed since. Default: the --json file "
                    "as it was before this run, else report.json beside --out, when there is one.")
 def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | None,
-           previous_path: Path | None, run: Run) -> None:
+           previous_path: Path | None, baseline: Baseline | None, run: Run) -> None:
     """Write the discrepancy report: every claim, what each article states about it, conflicts first.
 
     \b
     Example:
       claimcheck report --claims claims --articles articles --out reports/report.html --json reports/report.json
+      claimcheck report --baseline claims/.baseline.yaml
     """
     for target in (out, json_path):
         if target is not None and str(target) != "-":
@@ -44,13 +49,16 @@ def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | 
     # Read before this run's JSON overwrites it.
     previous = find_previous(previous_path, out, json_path)
     result = run.check(claims_path, articles_path)
-    html = render_html(result.report, result.articles, compare(previous, result.report) if previous else None)
+    standings = standings_of(baseline)
+    html = render_html(result.report, result.articles, compare(previous, result.report) if previous else None,
+                       standings)
     payload = render_json(result.report)
     _emit(out, html)
     if json_path is not None:
         _emit(json_path, payload)
     if str(out) != "-":
-        click.echo(f"claimcheck: {result.summary()}; report written to {out}", err=True)
+        summary = summary_line(result.report, standings, len(result.articles))
+        click.echo(terminal_line(f"claimcheck: {summary}; report written to {out}"), err=True)
 
 
 @click.command()

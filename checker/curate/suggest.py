@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from checker.curate.drafting import draft_record, validate_record
 from checker.errors import ClaimFileError
 from checker.matching import Vocabulary, analyse_article
-from checker.models import Count, Kind, Range, StatedValue
+from checker.models import Count, Kind, Range, StatedValue, display_raw
 from checker.pipeline import run_check
 from checker.settings import Settings
 from checker.store.claim_files import id_places
@@ -85,7 +85,7 @@ class Suggestion:
 
     def summary(self) -> str:
         """'sources disagree: count 450 / 657 (2 articles)' and the like."""
-        shown = " / ".join(json.dumps(v, ensure_ascii=False) for v in self.values)
+        shown = " / ".join(display_raw(self.kind.value, v) for v in self.values)
         head = "sources disagree" if self.disagree else "uncovered"
         return f"{head}: {self.kind.value} {shown} ({len(self.sources)} article{'s' if len(self.sources) != 1 else ''})"
 
@@ -212,7 +212,8 @@ def _draft(group: Suggestion, taken: Mapping[str, str], scales: Mapping[str, Sca
                  key=lambda e: (e.published or dt.date.max, e.article, e.start))
     stated = chosen.stated.model_copy(update={"start": chosen.start - _sentence_offset(chosen),
                                               "end": chosen.stated.end - _sentence_offset(chosen)})
-    notes = "; ".join(f"{e.article} states {_shown(e.value)} ({e.text!r})" for e in group.evidence)
+    notes = "; ".join(f"{e.article} states {display_raw(group.kind.value, e.value)} (“{e.text}”)"
+                      for e in group.evidence)
     overrides = {"sources": group.sources,
                  "notes": ("Sources disagree: " if group.disagree else "Stated as: ") + notes}
     try:
@@ -221,10 +222,6 @@ def _draft(group: Suggestion, taken: Mapping[str, str], scales: Mapping[str, Sca
     except ClaimFileError:
         return None
     return record
-
-
-def _shown(value: JsonValue) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _sentence_offset(item: Evidence) -> int:

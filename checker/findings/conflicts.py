@@ -4,13 +4,26 @@ baseline entries, each placed at a file and line, and whether the check fails.""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.findings.baseline import Baseline, BaselineEntry, conflict_key
 from checker.findings.scope import Scope, narrow_report
-from checker.models import Article, CheckResult, ClaimResult, Mention, Report, Status, Verdict
+from checker.findings.standing import Standing, Standings, conflict_standing, standings_of, summary_line
+from checker.findings.wording import caveat_words, source_name
+from checker.models import (
+    Article,
+    CheckResult,
+    ClaimResult,
+    Kind,
+    Mention,
+    Report,
+    Status,
+    Verdict,
+    described,
+    display_raw,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +36,11 @@ class Conflict:
     line: int | None  # 1-based line of the stated value in that file
     accepted: BaselineEntry | None = None
 
+    @property
+    def standing(self) -> Standing:
+        """Open, caveated or accepted (checker.findings.standing)."""
+        return conflict_standing(self.mention, self.accepted)
+
 
 @dataclass(frozen=True)
 class Findings:
@@ -33,7 +51,22 @@ class Findings:
     stale: tuple[BaselineEntry, ...] = ()
     baseline_path: str | None = None
     strict: bool = False
-    published: dict[str, str] = field(default_factory=dict)  # article id -> ISO date, for messages
+    names: Mapping[str, str] = field(default_factory=dict)  # article id -> its publisher, title and date
+    kinds: Mapping[str, Kind] = field(default_factory=dict)  # claim id -> its kind, for stale entries' values
+    standings: Standings = field(default_factory=Standings)
+
+    @property
+    def open_conflicts(self) -> tuple[Conflict, ...]:
+        """New conflicts with no caveat: contradictions (annotated as errors)."""
+        return tuple(c for c in self.new_conflicts if c.standing is Standing.OPEN)
+
+    def summary(self, articles: int) -> str:
+        """The summary line: claims by standing and status, over `articles` articles."""
+        return summary_line(self.report, self.standings, articles)
+
+    def source(self, article_id: str) -> str:
+        """An article as people name it: publisher, title and date, else its id."""
+        return self.names.get(article_id, article_id)
 
     @property
     def new_conflicts(self) -> tuple[Conflict, ...]:
@@ -56,7 +89,8 @@ def collect_findings(result: CheckResult, baseline: Baseline | None = None, scop
     """Judge a check's result against a baseline and narrow it to a change's scope."""
     full = result.report
     report = narrow_report(full, scope) if scope is not None else full
-    accepted = baseline.by_key() if baseline else {}
+    standings = standings_of(baseline)
+    accepted = standings.accepted
     lines = _LineFinder(result.articles)
     conflicts = tuple(
         Conflict(claim=claim, mention=mention, path=lines.path(mention.article),
@@ -72,24 +106,36 @@ def collect_findings(result: CheckResult, baseline: Baseline | None = None, scop
     )
     return Findings(
         report=report, conflicts=conflicts, stale=stale, baseline_path=baseline.path if baseline else None,
-        strict=strict,
-        published={a.id: a.published.isoformat() for a in full.articles if a.published},
+        strict=strict, names={a.id: source_name(a.id, a) for a in full.articles},
+        kinds={c.id: c.kind for c in full.claims}, standings=standings,
     )
 
 
-def conflict_message(conflict: Conflict, published: dict[str, str]) -> str:
-    """'states 410 ('410', 2019-06-20) but the claim says 300 [other_time]'."""
+def conflict_message(conflict: Conflict, findings: Findings) -> str:
+    """'Riverside Gazette, “Trust under review”, 20 Jun 2019 states 410 but the claim says 300; caveats: weak match'."""
     mention, claim = conflict.mention, conflict.claim
-    when = published.get(mention.article)
-    caveats = f" [{', '.join(c.value for c in mention.caveats)}]" if mention.caveats else ""
-    return (f"states {json.dumps(mention.value.model_dump(mode='json'), ensure_ascii=False)} "
-            f"({mention.text!r}{', ' + when if when else ''}) "
-            f"but the claim says {json.dumps(claim.value.model_dump(mode='json'), ensure_ascii=False)}{caveats}")
+    stated = described(mention.value, mention.qualifier)
+    written = f" (“{mention.text}”)" if mention.text and mention.text != stated else ""
+    message = (f"{findings.source(mention.article)} states {stated}{written} "
+               f"but the claim says {claim.value.display()}")
+    if mention.caveats:
+        message += f"; caveats: {caveat_words(mention)}"
+    if conflict.accepted is not None:
+        message += f"; {accepted_note(conflict.accepted, findings.baseline_path)}"
+    return message
 
 
-def stale_message(entry: BaselineEntry) -> str:
+def accepted_note(entry: BaselineEntry, baseline_path: str | None) -> str:
+    """'accepted in claims/.baseline.yaml: agency staff counted' (or 'no reason given')."""
+    return f"accepted in {baseline_path or 'the baseline'}: {entry.reason or 'no reason given'}"
+
+
+def stale_message(entry: BaselineEntry, findings: Findings) -> str:
     """Why a baseline entry is stale and what to do about it."""
-    return (f"stale baseline entry: {entry.article} no longer states {json.dumps(entry.value, ensure_ascii=False)} "
+    kind = findings.kinds.get(entry.claim)
+    value = (display_raw(kind.value, entry.value) if kind is not None
+             else json.dumps(entry.value, ensure_ascii=False, sort_keys=True))
+    return (f"stale baseline entry: {findings.source(entry.article)} no longer states {value} "
             f"against claim {entry.claim}; remove the entry (or rerun 'claimcheck baseline')")
 
 

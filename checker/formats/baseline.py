@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from checker.findings.baseline import BASELINE_NAME, BaselineEntry
+from checker.formats.terminal import terminal_line
 
 _HEADER = """\
 # claimcheck baseline: conflicts between claims and articles that have been reviewed and accepted.
@@ -29,7 +30,8 @@ def render_baseline(entries: Iterable[BaselineEntry], name: str = BASELINE_NAME)
         record = entry.model_dump(mode="json", exclude={"line"})
         lines = [f"{'-' if n == 0 else ' '} {key}: {_flow(value)}" for n, (key, value) in enumerate(record.items())]
         blocks.append("\n".join(lines) + "\n")
-    return _HEADER.format(name=name) + ("\n".join(blocks) if blocks else "[]\n")
+    # The file's own name goes into a comment: as one escaped line, so it cannot end the comment.
+    return _HEADER.format(name=terminal_line(name)) + ("\n".join(blocks) if blocks else "[]\n")
 
 
 def _flow(value: Any) -> str:

@@ -1,8 +1,15 @@
-"""Findings as GitHub Actions workflow commands: annotations on the article line of each conflicting value."""
+"""Findings as GitHub Actions workflow commands: annotations on the article line of each conflicting value.
+
+`workflow_command` is the one way a line of this sink is written (`lint --format github` uses it too).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Findings, conflict_message, stale_message
+from checker.findings.standing import Standing
+from checker.formats.terminal import terminal_line
 
 # https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions: a message
 # escapes %, CR and LF; a property value escapes those and ':' and ',' too.
@@ -11,33 +18,45 @@ _PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
 
 
 def render_github(findings: Findings, summary: str) -> str:
-    """One `::error`/`::warning` line per finding, then the summary as a plain log line."""
+    """One `::error`/`::warning` line per finding, then the summary as a plain log line.
+
+    A contradiction is an error; a conflict whose every reason to doubt it is a caveat (another time,
+    hedged, weak match) is a warning. Both fail the check unless the baseline accepts them."""
     lines = []
     for conflict in findings.new_conflicts:
-        message = f"{conflict.mention.article}: {conflict.claim.id}: {conflict_message(conflict, findings.published)}"
+        message = f"{conflict.claim.id}: {conflict_message(conflict, findings)}"
         if conflict.mention.sentence:
             message += f"\nSentence: {conflict.mention.sentence}"
-        lines.append(_command("error", conflict.path, conflict.line, f"claimcheck: {conflict.claim.id} conflicts",
-                              message))
+        open_ = conflict.standing is Standing.OPEN
+        title = f"claimcheck: {conflict.claim.id} {'conflicts' if open_ else 'differs (caveated)'}"
+        lines.append(workflow_command("error" if open_ else "warning", _place(conflict.path, conflict.line, title),
+                                      message))
     level = "error" if findings.strict else "notice"
     for claim in findings.unconfirmed:
-        lines.append(_command(level, claim.file, claim.line, f"claimcheck: {claim.id} unconfirmed",
-                              f"{claim.id}: {UNCONFIRMED_MESSAGE}"))
+        lines.append(workflow_command(level, _place(claim.file, claim.line, f"claimcheck: {claim.id} unconfirmed"),
+                                      f"{claim.id}: {UNCONFIRMED_MESSAGE}"))
     level = "error" if findings.strict else "warning"
     for entry in findings.stale:
-        lines.append(_command(level, findings.baseline_path, entry.line, "claimcheck: stale baseline entry",
-                              stale_message(entry)))
-    lines.append(summary)
+        lines.append(workflow_command(level, _place(findings.baseline_path, entry.line,
+                                                    "claimcheck: stale baseline entry"),
+                                      stale_message(entry, findings)))
+    lines.append(terminal_line(summary))
     return "\n".join(lines) + "\n"
 
 
-def _command(level: str, path: str | None, line: int | None, title: str, message: str) -> str:
-    props = [f"file={_escape(path, _PROPERTY_ESCAPES)}"] if path else []
+def workflow_command(level: str, properties: Sequence[tuple[str, str]], message: str) -> str:
+    """`::level key=value,...::message` as one line: values and message encoded as GitHub reads them, and any
+    other control character written as its escape, so input can neither end the line nor drive the log."""
+    props = ",".join(f"{key}={_escape(value, _PROPERTY_ESCAPES)}" for key, value in properties)
+    return f"::{level}{' ' + props if props else ''}::{_escape(message, _DATA_ESCAPES)}"
+
+
+def _place(path: str | None, line: int | None, title: str) -> list[tuple[str, str]]:
+    props = [("file", path)] if path else []
     if path and line is not None:
-        props.append(f"line={line}")
-    props.append(f"title={_escape(title, _PROPERTY_ESCAPES)}")
-    return f"::{level} {','.join(props)}::{_escape(message, _DATA_ESCAPES)}"
+        props.append(("line", str(line)))
+    return [*props, ("title", title)]
 
 
 def _escape(text: str, table: dict[str, str]) -> str:
-    return "".join(table.get(ch, ch) for ch in text)
+    return terminal_line("".join(table.get(ch, ch) for ch in text))

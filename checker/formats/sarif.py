@@ -1,4 +1,8 @@
-"""Findings as SARIF 2.1.0, the format code-scanning views read; accepted conflicts are carried as suppressed."""
+"""Findings as SARIF 2.1.0, the format code-scanning views read; accepted conflicts are carried as suppressed.
+
+A contradiction is level `error`, a conflict that carries a caveat (another time, hedged, weak match) level
+`warning`. The log is written as ASCII JSON, so no input (not even a lone surrogate) can make it invalid UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from urllib.parse import quote
 
 from checker.findings.baseline import conflict_key
 from checker.findings.conflicts import UNCONFIRMED_MESSAGE, Conflict, Findings, conflict_message, stale_message
+from checker.findings.standing import Standing
 from checker.version import __version__
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -28,8 +33,8 @@ def render_sarif(findings: Findings) -> str:
     weak = "error" if findings.strict else "warning"
     results += [_result("unconfirmed", weak, f"{claim.id}: {UNCONFIRMED_MESSAGE}", claim.file, claim.line,
                         fingerprint=claim.id) for claim in findings.report.claims if claim in findings.unconfirmed]
-    results += [_result("stale-baseline-entry", weak, stale_message(entry), findings.baseline_path, entry.line,
-                        fingerprint="|".join(entry.key)) for entry in findings.stale]
+    results += [_result("stale-baseline-entry", weak, stale_message(entry, findings), findings.baseline_path,
+                        entry.line, fingerprint="|".join(entry.key)) for entry in findings.stale]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -44,12 +49,15 @@ def render_sarif(findings: Findings) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(log, indent=2, ensure_ascii=True) + "\n"
 
 
 def _conflict_result(conflict: Conflict, findings: Findings) -> dict[str, Any]:
-    message = f"{conflict.claim.id}: {conflict_message(conflict, findings.published)}"
-    result = _result("conflict", "error", message, conflict.path, conflict.line,
+    message = f"{conflict.claim.id}: {conflict_message(conflict, findings)}"
+    # An accepted conflict keeps the level its caveats give it; the suppression says it was accepted.
+    level = "error" if conflict.standing is Standing.OPEN or (
+        conflict.standing is Standing.ACCEPTED and not conflict.mention.caveats) else "warning"
+    result = _result("conflict", level, message, conflict.path, conflict.line,
                      fingerprint="|".join(conflict_key(conflict.claim, conflict.mention)),
                      snippet=conflict.mention.sentence)
     if conflict.accepted is not None:

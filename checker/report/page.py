@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
+from checker.findings.standing import Standing, Standings
+from checker.findings.wording import CAVEAT_EXPLANATIONS, caveat_label, plural, source_name
 from checker.models import (
     Article,
     ArticleSummary,
@@ -60,6 +62,8 @@ from checker.values import builtin_scales
 CONTEXT_CHARS = 160
 # Article titles longer than this (characters) are shortened where space is tight.
 SHORT_TITLE_CHARS = 70
+# A source's short label (characters): its publisher, else its title; a matrix column header's title.
+SHORT_LABEL_CHARS = 28
 # Sources listed beside a value in the conflict summary before "+N more".
 MAX_SOURCES_SHOWN = 3
 # Beyond this many claim-article pairs the matrix lists each claim's articles instead of a full grid:
@@ -81,22 +85,26 @@ _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 _WORDS = re.compile(r"(\w[\w'’-]*)")
 
 
-def build_page(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> PageView:
-    """The view model of the HTML page; `render_html` prints it."""
+def build_page(report: Report, articles: Sequence[Article], changes: Changes | None = None,
+               standings: Standings | None = None) -> PageView:
+    """The view model of the HTML page; `render_html` prints it. `standings` say which conflicts a baseline
+    accepts (checker.findings.standing); without them none is."""
+    standings = standings or Standings()
     texts = {a.id: a for a in articles}
     refs = _article_refs(report, articles)
     summaries = {s.id: s for s in report.articles}
-    claims = sorted(report.claims, key=lambda c: (STATUS_ORDER.index(c.status), c.id))
+    claims = sorted(report.claims, key=lambda c: (STATUS_ORDER.index(c.status), _STANDING_ORDER.index(
+        standings.of_claim(c)), c.id))
     tallies = {status: sum(1 for c in claims if c.status is status) for status in STATUS_ORDER}
     columns = tuple(refs[a] for a in sorted(refs))
     full_matrix = len(claims) * len(columns) <= MAX_MATRIX_CELLS
     style, script = page_assets()
     return PageView(
         title=_page_title(tallies, len(claims), len(columns)),
-        headline=_headline(tallies, len(claims), len(columns)),
+        headline=_headline(tallies, len(claims), len(columns), [standings.of_claim(c) for c in claims]),
         counts=_counts(tallies, len(columns)),
-        conflicts=tuple(_conflict_view(c, refs) for c in claims if c.status is Status.CONFLICTING),
-        claims=tuple(_claim_view(c, refs, texts) for c in claims),
+        conflicts=tuple(_conflict_view(c, refs, standings) for c in claims if c.status is Status.CONFLICTING),
+        claims=tuple(_claim_view(c, refs, texts, standings) for c in claims),
         columns=columns,
         rows=tuple(_row_view(c, columns, full_matrix) for c in claims),
         full_matrix=full_matrix,
@@ -121,6 +129,8 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     )
 
 
+# Conflicting claims: contradictions first, then those only caveats explain, then those a baseline accepts.
+_STANDING_ORDER = (Standing.OPEN, Standing.CAVEATED, Standing.ACCEPTED, None)
 _STATUS_BADGES = {
     Status.CONFLICTING: Badge("conflicting", "Conflicting", "i-conflicts"),
     Status.UNCONFIRMED: Badge("unconfirmed", "Unconfirmed", "i-unconfirmed"),
@@ -144,15 +154,24 @@ def _page_title(tallies: Mapping[Status, int], claims: int, articles: int) -> st
             f"in {_plural(articles, 'article')}")
 
 
-def _headline(tallies: Mapping[Status, int], claims: int, articles: int) -> str:
+def _headline(tallies: Mapping[Status, int], claims: int, articles: int,
+              standings: Sequence[Standing | None]) -> str:
     if claims == 0:
         return f"No claims were checked against {_plural(articles, 'article')}."
     parts = [f"{_plural(claims, 'claim')} checked against {_plural(articles, 'article')}."]
-    conflicting, unconfirmed = tallies[Status.CONFLICTING], tallies[Status.UNCONFIRMED]
-    if conflicting:
-        verb = "is" if conflicting == 1 else "are"
-        parts.append(f"{conflicting} {verb} contradicted by at least one article.")
-    else:
+    unconfirmed = tallies[Status.UNCONFIRMED]
+    contradicted, caveated, accepted = (standings.count(s) for s in _STANDING_ORDER[:3])
+    if contradicted:
+        verb = "is" if contradicted == 1 else "are"
+        parts.append(f"{contradicted} {verb} contradicted by an article speaking of the same time.")
+    if caveated:
+        verb = "differs" if caveated == 1 else "differ"
+        parts.append(f"{caveated} {'more ' if contradicted else ''}{verb} from an article only where a caveat "
+                     "applies (another time, hedged or a weak match).")
+    if accepted:
+        verb = "has" if accepted == 1 else "have"
+        parts.append(f"{accepted} {verb} only conflicts accepted in the baseline.")
+    if not contradicted and not caveated:
         parts.append("No article contradicts a claim.")
     if unconfirmed:
         verb = "is" if unconfirmed == 1 else "are"
@@ -174,34 +193,38 @@ def _counts(tallies: Mapping[Status, int], articles: int) -> tuple[CountView, ..
 
 def _article_refs(report: Report, articles: Iterable[Article]) -> dict[str, ArticleRef]:
     """Every article the report, the caller or a mention names, by id; the Article wins where both know it."""
-    known: dict[str, tuple[str | None, dt.date | None]] = {
-        s.id: (s.title, s.published) for s in report.articles
-    }
+    known: dict[str, ArticleSummary] = {s.id: s for s in report.articles}
     for article in articles:
-        title, published = known.get(article.id, (None, None))
-        known[article.id] = (article.title or title, article.published or published)
+        seen = known.get(article.id) or ArticleSummary(id=article.id)
+        known[article.id] = seen.model_copy(update={"title": article.title or seen.title,
+                                                    "published": article.published or seen.published,
+                                                    "publisher": article.publisher or seen.publisher})
     for claim in report.claims:
         for mention in claim.mentions:
-            known.setdefault(mention.article, (None, None))
-    return {aid: _article_ref(aid, title, published) for aid, (title, published) in known.items()}
+            known.setdefault(mention.article, ArticleSummary(id=mention.article))
+    return {aid: _article_ref(aid, summary) for aid, summary in known.items()}
 
 
-def _article_ref(article_id: str, title: str | None, published: dt.date | None) -> ArticleRef:
+def _article_ref(article_id: str, summary: ArticleSummary) -> ArticleRef:
     token = _token(article_id)
+    title, published = summary.title, summary.published
     shown = title.strip() if title and title.strip() else article_id
+    publisher = " ".join((summary.publisher or "").split())
     return ArticleRef(
         id=article_id, token=token, href=f"#article-{token}", title=shown,
         short_title=_shorten(shown, SHORT_TITLE_CHARS), short_id=_short_id(article_id),
         date=_human_date(published) if published else "undated",
         date_iso=published.isoformat() if published else "",
+        name=source_name(article_id, summary), publisher=publisher, column=_shorten(shown, SHORT_LABEL_CHARS),
+        label=_shorten(publisher, SHORT_LABEL_CHARS) if publisher else _shorten(shown, SHORT_LABEL_CHARS),
     )
 
 
 def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
-                texts: Mapping[str, Article]) -> ClaimView:
+                texts: Mapping[str, Article], standings: Standings) -> ClaimView:
     anchor = f"claim-{_token(claim.id)}"
-    mentions = tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article))
-                     for n, m in enumerate(claim.mentions))
+    mentions = tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article), accepted=_accepted(
+        standings, claim, m)) for n, m in enumerate(claim.mentions))
     agree = sum(1 for m in claim.mentions if m.verdict is Verdict.AGREES)
     conflict = len(claim.mentions) - agree
     in_articles = len({m.article for m in claim.mentions})
@@ -270,8 +293,16 @@ def _place_id(article_id: str, start: int) -> str:
     return f"article-{_token(article_id)}-{start}"
 
 
+def _accepted(standings: Standings, claim: ClaimResult, mention: Mention) -> str:
+    """'Accepted in claims/.baseline.yaml: reason' for a conflict the baseline accepts, else ''."""
+    entry = standings.entry(claim, mention) if mention.verdict is Verdict.CONFLICTS else None
+    if entry is None:
+        return ""
+    return f"Accepted in {standings.baseline_path or 'the baseline'}: {entry.reason or 'no reason given'}"
+
+
 def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
-                  article: Article | None, prefix: str = "m") -> MentionView:
+                  article: Article | None, prefix: str = "m", accepted: str = "") -> MentionView:
     before, hit, after = _sentence_parts(mention)
     in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
     stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
@@ -285,7 +316,7 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         place_href=f"#{_place_id(mention.article, mention.start)}" if in_text else None,
         page=f"p. {mention.page}" if mention.page else "",
         score=_score(mention.confidence if mention.confidence is not None else mention.score),
-        reasons="; ".join(mention.reasons),
+        reasons="; ".join(mention.reasons), accepted=accepted,
     )
 
 
@@ -310,20 +341,7 @@ def _score(score: float) -> str:
 
 
 def _caveats(mention: Mention) -> tuple[CaveatView, ...]:
-    views = []
-    for caveat in mention.caveats:
-        if caveat is Caveat.OTHER_TIME:
-            when = f" ({mention.time.display()})" if mention.time else ""
-            views.append(CaveatView(f"refers to another time{when}",
-                                    "The sentence speaks of another time than the claim's date."))
-        elif caveat is Caveat.HEDGED:
-            views.append(CaveatView(f"hedged: {mention.qualifier}" if mention.qualifier else "hedged",
-                                    "The value is approximate or a bound, not an exact figure."))
-        elif caveat is Caveat.WEAK_MATCH:
-            views.append(CaveatView("weak match", "The sentence only loosely matches the claim."))
-        elif caveat is Caveat.RANGE:
-            views.append(CaveatView("stated as a range", "The article gives a range or an open bound."))
-    return tuple(views)
+    return tuple(CaveatView(caveat_label(c, mention), CAVEAT_EXPLANATIONS[c]) for c in mention.caveats)
 
 
 def _sentence_parts(mention: Mention) -> tuple[str, str, str]:
@@ -360,7 +378,7 @@ def _clip_after(text: str) -> str:
     return (cut[:space] if space > CONTEXT_CHARS * 3 // 4 else cut) + "…"
 
 
-def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef]) -> ConflictView:
+def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings) -> ConflictView:
     backers = [(n, m) for n, m in enumerate(claim.mentions) if m.verdict is Verdict.AGREES]
     groups: dict[str, list[tuple[int, Mention]]] = {}
     for n, mention in enumerate(claim.mentions):
@@ -375,7 +393,9 @@ def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef]) -> Confli
         against_label="Another article states" if sum(len(g.sources) + g.more for g in against) == 1
         else "Other articles state",
         against=against,
-        all_caveated=all(m.caveats for _, found in groups.items() for _, m in found),
+        all_caveated=standings.of_claim(claim) is Standing.CAVEATED,
+        accepted=tuple(dict.fromkeys(note for m in claim.mentions if (note := _accepted(standings, claim, m)))),
+        standing=(standings.of_claim(claim) or Standing.OPEN).value,
     )
 
 
@@ -566,4 +586,4 @@ def _human_date(day: dt.date) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return plural(n, word)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from checker.findings.standing import Standings
 from checker.models import Article, Report
 from checker.report.history import Changes
 from checker.report.page import build_page
@@ -20,9 +21,11 @@ _ENV = Environment(
 )
 
 
-def render_html(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> str:
+def render_html(report: Report, articles: Sequence[Article], changes: Changes | None = None,
+                standings: Standings | None = None) -> str:
     """The self-contained HTML discrepancy report for `report`, quoting the `articles`' text.
 
-    `changes` (see checker.report.history) adds the "what changed" section.
+    `changes` (see checker.report.history) adds the "what changed" section; `standings`
+    (checker.findings.standing) mark the conflicts a baseline accepts.
     """
-    return _ENV.get_template("report.html").render(page=build_page(report, articles, changes))
+    return _ENV.get_template("report.html").render(page=build_page(report, articles, changes, standings))

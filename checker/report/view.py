@@ -38,6 +38,10 @@ class ArticleRef:
     short_id: str
     date: str
     date_iso: str
+    name: str = ""  # publisher, title and date, as every format names a source
+    label: str = ""  # short: the publisher, else the title
+    publisher: str = ""
+    column: str = ""  # a matrix column's header: the title, shortened
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class MentionView:
     page: str
     score: str
     reasons: str = ""  # why it was taken: the subject's reference, the role, the claim's words
+    accepted: str = ""  # the baseline's acceptance of this conflict, with its reason
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class ConflictView:
     against_label: str
     against: tuple[ValueGroup, ...]
     all_caveated: bool
+    accepted: tuple[str, ...] = ()  # the baseline's acceptances of its conflicts, with their reasons
+    standing: str = "open"  # open, caveated or accepted (checker.findings.standing)
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,8 @@ def test_an_output_linked_to_an_input_is_refused(workspace: Workspace) -> None:
 
 @pytest.mark.parametrize("target", ["claims/staff.yaml", "articles/launch.md"])
 def test_export_and_baseline_never_overwrite_an_input(workspace: Workspace, target: str) -> None:
-    for command in ("export", "baseline"):
-        run = workspace.run(command, "--claims", "claims", "--articles", "articles", "--out", target)
+    for command in (["export", "--author", "Example News"], ["baseline"]):
+        run = workspace.run(*command, "--claims", "claims", "--articles", "articles", "--out", target)
         assert_clean(run, 2, target, "inside the input")
 
 
