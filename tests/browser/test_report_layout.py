@@ -1,0 +1,81 @@
+"""The bundled report's layout in a real browser: links land on their section, the phone nav, timeline labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+# Resolves once the element has not moved for five frames in a row: the page has stopped
+# scrolling and re-laying out, whatever it was doing. Returns its top, in CSS pixels.
+SETTLED_TOP = """async (selector) => {
+  const element = document.querySelector(selector);
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  let last = element.getBoundingClientRect().top, still = 0;
+  while (still < 5) {
+    await frame();
+    const top = element.getBoundingClientRect().top;
+    still = Math.abs(top - last) < 0.5 ? still + 1 : 0;
+    last = top;
+  }
+  return last;
+}"""
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`claimcheck report` on the repository's own claims/ and articles/, the time pinned."""
+    out = tmp_path_factory.mktemp("bundled") / "report.html"
+    result = CliRunner().invoke(
+        cli, ["report", "--claims", str(ROOT / "claims"), "--articles", str(ROOT / "articles"), "--out", str(out)],
+        env={"SOURCE_DATE_EPOCH": "1714564800"}, catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _sections(page: Any) -> list[str]:
+    links: list[str] = page.eval_on_selector_all("nav.nav a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(links) >= 5
+    return links
+
+
+def _assert_landed(page: Any, fragment: str) -> None:
+    """The section starts just below the sticky nav: in view, not under the nav, not far below it."""
+    top = page.evaluate(SETTLED_TOP, fragment)
+    nav_bottom = page.evaluate("document.querySelector('nav.nav').getBoundingClientRect().bottom")
+    assert nav_bottom - 1 <= top < nav_bottom + 50, f"{fragment} landed at {top:.0f} px (nav ends at {nav_bottom:.0f})"
+    assert page.evaluate("location.hash") == fragment
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_nav_link_lands_on_its_section(bundled: Path, open_page: Any, viewport: dict[str, int]) -> None:
+    page = open_page(bundled.as_uri(), viewport=viewport).page
+    for fragment in _sections(page):
+        # From the top each time, so every jump crosses the placeholders above its section.
+        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+        page.click(f"nav.nav a[href='{fragment}']")
+        _assert_landed(page, fragment)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_fragment_url_opens_on_its_section(bundled: Path, open_page: Any, viewport: dict[str, int]) -> None:
+    fragments = _sections(open_page(bundled.as_uri(), viewport=viewport).page)
+    for fragment in fragments:
+        _assert_landed(open_page(bundled.as_uri() + fragment, viewport=viewport).page, fragment)
+
+
+def test_clicking_the_current_section_again_lands_again(bundled: Path, open_page: Any) -> None:
+    page = open_page(bundled.as_uri() + "#articles", viewport=DESKTOP).page
+    _assert_landed(page, "#articles")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    page.click("nav.nav a[href='#articles']")  # the fragment does not change: no hashchange
+    _assert_landed(page, "#articles")
