@@ -79,3 +79,35 @@ def test_clicking_the_current_section_again_lands_again(bundled: Path, open_page
     page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
     page.click("nav.nav a[href='#articles']")  # the fragment does not change: no hashchange
     _assert_landed(page, "#articles")
+
+
+def _edge_shades(page: Any) -> tuple[int, int]:
+    """How far the nav's left and right edges differ from its plain middle, in 0-255 levels (top pixel row)."""
+    image = pytest.importorskip("PIL.Image", reason="Pillow (installed with fpdf2, the test group) reads the pixels")
+    from io import BytesIO
+
+    shot = image.open(BytesIO(page.locator("nav.nav").screenshot())).convert("L")
+    row = 3  # above the links' text, which starts after their 0.7rem padding
+    middle = shot.getpixel((shot.width // 2, row))
+    return abs(shot.getpixel((1, row)) - middle), abs(shot.getpixel((shot.width - 2, row)) - middle)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_phone_nav_shows_that_it_scrolls(bundled: Path, open_page: Any, scheme: str) -> None:
+    page = open_page(bundled.as_uri(), viewport=PHONE, color_scheme=scheme).page
+    scroller = page.locator("nav.nav .wrap")
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth"), "the phone nav should need scrolling"
+    # At the start: the right edge is shaded (more links that way), the left one is not.
+    left, right = _edge_shades(page)
+    assert right > 12 and left <= 2, (left, right)
+    # Scrolled to the end, the other way round.
+    scroller.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    page.evaluate(SETTLED_TOP, "nav.nav")
+    left, right = _edge_shades(page)
+    assert left > 12 and right <= 2, (left, right)
+
+
+def test_the_desktop_nav_has_no_shade(bundled: Path, open_page: Any) -> None:
+    page = open_page(bundled.as_uri(), viewport=DESKTOP).page
+    assert page.locator("nav.nav .wrap").evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert _edge_shades(page) == (0, 0)
