@@ -563,3 +563,15 @@ def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pyt
         ("agrees", "m-dcst-staff-at-launch-0"), ("conflicts", "m-dcst-staff-at-launch-1"),
         ("conflicts", "m-dcst-staff-at-launch-2")]
     assert "no article</span>" in section  # dcst-overspend
+
+
+def test_a_long_value_label_wraps_whole_onto_lines() -> None:
+    from checker.report.timeline import Datum, plot
+
+    data = [Datum(dt.date(2021, 5, 1), -2.0, -2.0, "agrees", "Requires improvement to be good", "x"),
+            Datum(dt.date(2022, 5, 1), 0.0, 0.0, "conflicts", "Outstanding", "y")]
+    drawing = plot(data, (-2.0, -2.0), "Requires improvement to be good", None, "")
+    assert drawing is not None
+    lines = [[line.label for line in tick.lines] for tick in drawing.values]
+    assert ["Requires", "improvement to", "be good"] in lines and ["Outstanding"] in lines
+    assert all(" ".join(ls) == tick.label for ls, tick in zip(lines, drawing.values, strict=True))

@@ -111,3 +111,23 @@ def test_the_desktop_nav_has_no_shade(bundled: Path, open_page: Any) -> None:
     page = open_page(bundled.as_uri(), viewport=DESKTOP).page
     assert page.locator("nav.nav .wrap").evaluate("e => e.scrollWidth <= e.clientWidth")
     assert _edge_shades(page) == (0, 0)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_timeline_value_labels_are_whole_and_inside_the_drawing(bundled: Path, open_page: Any,
+                                                              viewport: dict[str, int]) -> None:
+    page = open_page(bundled.as_uri(), viewport=viewport).page
+    labels = page.evaluate("""() => [...document.querySelectorAll('.timeline svg')].flatMap(svg => {
+      const box = svg.viewBox.baseVal;
+      return [...svg.querySelectorAll('text.value-tick')].map(text => {
+        const b = text.getBBox();
+        return {text: [...text.querySelectorAll('tspan')].map(t => t.textContent).join(' '),
+                inside: b.x >= box.x && b.y >= box.y && b.y + b.height <= box.y + box.height,
+                clear: b.x + b.width <= svg.querySelector('line.axis').x1.baseVal.value};
+      });
+    })""")
+    assert labels, "the bundled report draws timelines"
+    assert [x["text"] for x in labels if "…" in x["text"]] == []
+    assert [x["text"] for x in labels if not x["inside"] or not x["clear"]] == []
+    # The rating scale's longest word of a grade reads in full, on two lines.
+    assert "Requires improvement" in {x["text"] for x in labels}
