@@ -575,3 +575,22 @@ def test_a_long_value_label_wraps_whole_onto_lines() -> None:
     lines = [[line.label for line in tick.lines] for tick in drawing.values]
     assert ["Requires", "improvement to", "be good"] in lines and ["Outstanding"] in lines
     assert all(" ".join(ls) == tick.label for ls, tick in zip(lines, drawing.values, strict=True))
+
+
+def _quoted_sentences(html: str) -> list[str]:
+    """The "In context" column as a reader sees it: each quoted sentence with its marks, tags dropped."""
+    return [unescape(re.sub(r"<[^>]+>", "", s)) for s in re.findall(r'<span class="quote">(.*?)</span>(?: <a|</td>)',
+                                                                   html, flags=re.S)]
+
+
+def test_a_sentence_with_its_own_quotation_marks_gets_no_second_pair() -> None:
+    article = make_article(text=('"We employ 450 staff," the chief executive said. '
+                                 "The trust employed 450 staff in 2014. She said it had \"450 staff\"\n"))
+    mentions = (make_mention(article, "450", 450), make_mention(article, "450", 450, occurrence=1),
+                make_mention(article, "450", 450, occurrence=2))
+    html = render_html(make_report([make_claim(mentions)], [article]), [article])
+    assert _quoted_sentences(html) == [
+        '"We employ 450 staff," the chief executive said.',  # opens with its own mark
+        "\u201cThe trust employed 450 staff in 2014.\u201d",  # plain: quoted by the page
+        'She said it had "450 staff"',  # closes with its own mark
+    ]

@@ -79,6 +79,8 @@ _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 _HASHED_ID = re.compile(r"^(?P<head>.*?[_-])(?P<hash>[0-9a-f]{10,})$")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 _WORDS = re.compile(r"(\w[\w'’-]*)")
+# Quotation marks a quoted sentence may open or close with (article text has straight ones; titles may not).
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def build_page(report: Report, articles: Sequence[Article], changes: Changes | None = None) -> PageView:
@@ -273,6 +275,9 @@ def _place_id(article_id: str, start: int) -> str:
 def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
                   article: Article | None, prefix: str = "m") -> MentionView:
     before, hit, after = _sentence_parts(mention)
+    quoted = (before + hit + after).strip()
+    # "“"We employ 450," she said.”" would double the marks: such a sentence is shown as it is.
+    bare = quoted.startswith(tuple(_QUOTE_MARKS)) or quoted.endswith(tuple(_QUOTE_MARKS))
     in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
     stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
     return MentionView(
@@ -286,6 +291,7 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         page=f"p. {mention.page}" if mention.page else "",
         score=_score(mention.confidence if mention.confidence is not None else mention.score),
         reasons="; ".join(mention.reasons),
+        open_quote="" if bare else "\u201c", close_quote="" if bare else "\u201d",
     )
 
 

@@ -75,6 +75,9 @@ class MentionView:
     page: str
     score: str
     reasons: str = ""  # why it was taken: the subject's reference, the role, the claim's words
+    # the marks around the quoted sentence; none when it already opens or closes with its own
+    open_quote: str = "\u201c"
+    close_quote: str = "\u201d"
 
 
 @dataclass(frozen=True)
