@@ -134,6 +134,10 @@ class ClaimView:
     timeline: TimelineView | None
     # statements below the confidence cut: shown apart, they count for nothing
     possible: tuple[MentionView, ...] = ()
+    # the mentions (and possible ones) left without a row past the page's cap, worded; "" when none
+    more: str = ""
+    more_id: str = ""
+    possible_more: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ class ArticleView:
     claims: tuple[RefView, ...]
     segments: tuple[Segment, ...]
     has_text: bool
+    furniture: str = ""  # how many lines of web furniture the text leaves out, worded
 
 
 @dataclass(frozen=True)
