@@ -82,14 +82,18 @@ def test_clicking_the_current_section_again_lands_again(bundled: Path, open_page
 
 
 def _edge_shades(page: Any) -> tuple[int, int]:
-    """How far the nav's left and right edges differ from its plain middle, in 0-255 levels (top pixel row)."""
+    """How far the nav's left and right 32 px differ at most from its plain middle, in 0-255 levels (top pixel row)."""
     image = pytest.importorskip("PIL.Image", reason="Pillow (installed with fpdf2, the test group) reads the pixels")
     from io import BytesIO
 
-    shot = image.open(BytesIO(page.locator("nav.nav").screenshot())).convert("L")
+    shot = image.open(BytesIO(page.locator("nav.nav .wrap").screenshot())).convert("L")
     row = 3  # above the links' text, which starts after their 0.7rem padding
     middle = shot.getpixel((shot.width // 2, row))
-    return abs(shot.getpixel((1, row)) - middle), abs(shot.getpixel((shot.width - 2, row)) - middle)
+
+    def shade(xs: range) -> int:
+        return max(abs(shot.getpixel((x, row)) - middle) for x in xs)
+
+    return shade(range(0, 32)), shade(range(shot.width - 32, shot.width))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -131,3 +135,17 @@ def test_timeline_value_labels_are_whole_and_inside_the_drawing(bundled: Path, o
     assert [x["text"] for x in labels if not x["inside"] or not x["clear"]] == []
     # The rating scale's longest word of a grade reads in full, on two lines.
     assert "Requires improvement" in {x["text"] for x in labels}
+
+
+def test_nothing_sticks_out_at_phone_width(bundled: Path, open_page: Any) -> None:
+    page = open_page(bundled.as_uri(), viewport=PHONE).page
+    wide = page.evaluate("""() => {
+      // Draw every card and article now, as scrolling to each would.
+      document.querySelectorAll('.claim, .source').forEach(e => { e.style.contentVisibility = 'visible'; });
+      return [...document.querySelectorAll('header.top *, main *')]
+        .filter(e => !e.closest('.matrix-wrap, .table-wrap') && (e.getBoundingClientRect().right > innerWidth + 0.5
+                     || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))
+        .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40));
+    }""")
+    assert wide == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
