@@ -618,7 +618,7 @@ def test_article_text_leaves_out_web_furniture_and_keeps_every_value() -> None:
 
 
 def test_a_claim_stated_more_often_than_the_cap_lists_conflicts_first_and_counts_the_rest() -> None:
-    from checker.report.page import MAX_EVIDENCE_ROWS
+    from checker.report.limits import MAX_EVIDENCE_ROWS
 
     # A generated corpus: one claim stated in 65 articles, the 10 that contradict it sorting last.
     agreeing, conflicting = MAX_EVIDENCE_ROWS + 5, 10

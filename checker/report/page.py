@@ -26,6 +26,7 @@ from checker.models import (
 )
 from checker.report.assets import content_security_policy, page_assets
 from checker.report.history import Changes, ConflictChange
+from checker.report.limits import furniture_lines, more_line, shown_rows, shown_text
 from checker.report.timeline import Datum, numeric, plot
 from checker.report.view import (
     ArticleRef,
@@ -53,7 +54,6 @@ from checker.report.view import (
     UncoveredView,
     ValueGroup,
 )
-from checker.text.boilerplate import boilerplate_lines
 from checker.values import builtin_scales
 
 # Characters of a mention's sentence kept on each side of the value; a badly split
@@ -70,10 +70,6 @@ MAX_MATRIX_CELLS = 20_000
 MAX_COVERAGE_ROWS = 100
 # Stated values named in a timeline's text alternative before "and N more".
 MAX_TIMELINE_WORDS = 12
-# Rows of one claim's evidence table (and of its possible mentions): a claim stated in thousands of
-# articles would otherwise make the page heavy and the card unreadable. Conflicts get rows first;
-# the JSON result always lists every mention.
-MAX_EVIDENCE_ROWS = 50
 
 STATUS_ORDER = (Status.CONFLICTING, Status.UNCONFIRMED, Status.AGREED)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -84,8 +80,6 @@ _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 _HASHED_ID = re.compile(r"^(?P<head>.*?[_-])(?P<hash>[0-9a-f]{10,})$")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 _WORDS = re.compile(r"(\w[\w'’-]*)")
-# Where dropped furniture lines leave more than one blank line in a row.
-_BLANK_RUN = re.compile(r"\n{3,}")
 # Quotation marks a quoted sentence may open or close with (article text has straight ones; titles may not).
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -99,7 +93,7 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     tallies = {status: sum(1 for c in claims if c.status is status) for status in STATUS_ORDER}
     columns = tuple(refs[a] for a in sorted(refs))
     full_matrix = len(claims) * len(columns) <= MAX_MATRIX_CELLS
-    shown = {c.id: _shown_rows(c.mentions) for c in claims}
+    shown = {c.id: shown_rows(c.mentions) for c in claims}
     style, script = page_assets()
     return PageView(
         title=_page_title(tallies, len(claims), len(columns)),
@@ -213,7 +207,7 @@ def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
     mentions = tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article))
                      for n, m in enumerate(claim.mentions) if n in shown)
     possible = [(n, m) for n, m in enumerate(claim.possible) if m.article in refs]
-    possible_shown = _shown_rows([m for _, m in possible])
+    possible_shown = shown_rows([m for _, m in possible])
     agree = sum(1 for m in claim.mentions if m.verdict is Verdict.AGREES)
     conflict = len(claim.mentions) - agree
     in_articles = len({m.article for m in claim.mentions})
@@ -236,30 +230,9 @@ def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
         timeline=_timeline_view(claim, refs),
         possible=tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article), prefix="p")
                        for i, (n, m) in enumerate(possible) if i in possible_shown),
-        more=_more(claim.mentions, shown), more_id=_more_id(claim.id),
-        possible_more=_more([m for _, m in possible], possible_shown),
+        more=more_line(claim.mentions, shown), more_id=_more_id(claim.id),
+        possible_more=more_line([m for _, m in possible], possible_shown),
     )
-
-
-def _shown_rows(mentions: Sequence[Mention]) -> frozenset[int]:
-    """The mentions that get a row: all that fit MAX_EVIDENCE_ROWS, conflicts first, then in their order."""
-    if len(mentions) <= MAX_EVIDENCE_ROWS:
-        return frozenset(range(len(mentions)))
-    order = sorted(range(len(mentions)), key=lambda n: (mentions[n].verdict is not Verdict.CONFLICTS, n))
-    return frozenset(order[:MAX_EVIDENCE_ROWS])
-
-
-def _more(mentions: Sequence[Mention], shown: frozenset[int]) -> str:
-    """"and 12 more (10 agree, 2 conflict): ..." for the mentions left without a row; "" when none is."""
-    left = [m for n, m in enumerate(mentions) if n not in shown]
-    if not left:
-        return ""
-    agree = sum(1 for m in left if m.verdict is Verdict.AGREES)
-    conflict = len(left) - agree
-    split = [f"{agree} {'agrees' if agree == 1 else 'agree'}"] if agree else []
-    split += [f"{conflict} {'conflicts' if conflict == 1 else 'conflict'}"] if conflict else []
-    return (f"…and {len(left)} more ({', '.join(split)}), not listed here: "
-            "the JSON result (claimcheck report --json FILE) lists every mention.")
 
 
 def _more_id(claim_id: str) -> str:
@@ -528,7 +501,7 @@ def _article_view(ref: ArticleRef, article: Article | None, summary: ArticleSumm
                 spans[(mention.start, mention.end)].append((claim, n, mention))
     url = ((article.url if article else None) or (summary.url if summary else None) or "").strip()
     # Web furniture lines (checker.text.boilerplate) are not shown; matching never reads them either.
-    hidden = [(a, b) for a, b in boilerplate_lines(text) if not any(s < b and a < e for s, e in spans)]
+    hidden = furniture_lines(text, spans)
     return ArticleView(
         ref=ref, anchor=f"article-{ref.token}",
         publisher=(article.publisher if article else None) or (summary.publisher if summary else None) or "",
@@ -569,7 +542,7 @@ def _segments(article_id: str, text: str, spans: Mapping[tuple[int, int], Sequen
     for cluster in clusters:
         start, end = cluster[0][0], max(e for _, e in cluster)
         if start > at:
-            segments.append(Segment(_shown(text, at, start, hidden), None))
+            segments.append(Segment(shown_text(text, at, start, hidden), None))
         found = sorted((m for span in cluster for m in spans[span]), key=lambda f: (f[0].id, f[1]))
         verdicts = {m.verdict for _, _, m in found}
         state = "both" if len(verdicts) > 1 else next(iter(verdicts)).value
@@ -584,22 +557,8 @@ def _segments(article_id: str, text: str, spans: Mapping[tuple[int, int], Sequen
         segments.append(Segment(text[start:end], mark))
         at = end
     if at < len(text):
-        segments.append(Segment(_shown(text, at, len(text), hidden), None))
+        segments.append(Segment(shown_text(text, at, len(text), hidden), None))
     return tuple(s for s in segments if s.text or s.mark)
-
-
-def _shown(text: str, start: int, end: int, hidden: Sequence[tuple[int, int]]) -> str:
-    """text[start:end] without the `hidden` lines (each with its line break) and the blank runs they leave."""
-    parts = []
-    at = start
-    for low, high in hidden:
-        if high <= at or low >= end:
-            continue
-        parts.append(text[at:max(low, at)])
-        at = min(high + 1 if text[high:high + 1] == "\n" else high, end)
-    parts.append(text[at:end])
-    shown = "".join(parts)
-    return _BLANK_RUN.sub("\n\n", shown) if hidden else shown
 
 
 def _token(raw: str) -> str:
