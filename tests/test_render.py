@@ -565,3 +565,81 @@ def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pyt
         ("agrees", "m-dcst-staff-at-launch-0"), ("conflicts", "m-dcst-staff-at-launch-1"),
         ("conflicts", "m-dcst-staff-at-launch-2")]
     assert "no article</span>" in section  # dcst-overspend
+
+
+def test_a_long_value_label_wraps_whole_onto_lines() -> None:
+    from checker.report.timeline import Datum, plot
+
+    data = [Datum(dt.date(2021, 5, 1), -2.0, -2.0, "agrees", "Requires improvement to be good", "x"),
+            Datum(dt.date(2022, 5, 1), 0.0, 0.0, "conflicts", "Outstanding", "y")]
+    drawing = plot(data, (-2.0, -2.0), "Requires improvement to be good", None, "")
+    assert drawing is not None
+    lines = [[line.label for line in tick.lines] for tick in drawing.values]
+    assert ["Requires", "improvement to", "be good"] in lines and ["Outstanding"] in lines
+    assert all(" ".join(ls) == tick.label for ls, tick in zip(lines, drawing.values, strict=True))
+
+
+def _quoted_sentences(html: str) -> list[str]:
+    """The "In context" column as a reader sees it: each quoted sentence with its marks, tags dropped."""
+    return [unescape(re.sub(r"<[^>]+>", "", s)) for s in re.findall(r'<span class="quote">(.*?)</span>(?: <a|</td>)',
+                                                                   html, flags=re.S)]
+
+
+def test_a_sentence_with_its_own_quotation_marks_gets_no_second_pair() -> None:
+    article = make_article(text=('"We employ 450 staff," the chief executive said. '
+                                 "The trust employed 450 staff in 2014. She said it had \"450 staff\"\n"))
+    mentions = (make_mention(article, "450", 450), make_mention(article, "450", 450, occurrence=1),
+                make_mention(article, "450", 450, occurrence=2))
+    html = render_html(make_report([make_claim(mentions)], [article]), [article])
+    assert _quoted_sentences(html) == [
+        '"We employ 450 staff," the chief executive said.',  # opens with its own mark
+        "\u201cThe trust employed 450 staff in 2014.\u201d",  # plain: quoted by the page
+        'She said it had "450 staff"',  # closes with its own mark
+    ]
+
+
+def _article_text(html: str, article_id: str) -> str:
+    section = html.split(f'<article class="source" id="article-{article_id}">', 1)[1].split("</article>", 1)[0]
+    body = section.split('<div class="text">', 1)[1].split("</div>", 1)[0]
+    return unescape(re.sub(r"<span class=\"refs\">.*?</span>|<[^>]+>", "", body))
+
+
+def test_article_text_leaves_out_web_furniture_and_keeps_every_value() -> None:
+    article = make_article(text=("Trust staff numbers grow\n\nJane DoeJane Doe\nAdvertisement\n"
+                                 "The trust employed 450 staff. It had more.\nHide Ad\nHide Ad\n\n"
+                                 "Image source, Getty Images\nFollow us on Facebook and Instagram\n\n"
+                                 "Its budget was £47m. Read more: the budget\n"))
+    html = render_html(make_report([make_claim((make_mention(article, "450", 450),))], [article]), [article])
+    assert _article_text(html, article.id) == (
+        "Trust staff numbers grow\n\nThe trust employed 450 staff. It had more.\n\n"
+        "Its budget was £47m. Read more: the budget\n"
+    )
+    assert "6 lines of page furniture (ads, share links, captions) left out" in html
+    # The value's place in the text keeps its anchor, so "in article" links still land.
+    assert f'id="article-{article.id}-{article.text.index("450")}"' in html
+
+
+def test_a_claim_stated_more_often_than_the_cap_lists_conflicts_first_and_counts_the_rest() -> None:
+    from checker.report.limits import MAX_EVIDENCE_ROWS
+
+    # A generated corpus: one claim stated in 65 articles, the 10 that contradict it sorting last.
+    agreeing, conflicting = MAX_EVIDENCE_ROWS + 5, 10
+    articles = [make_article(id=f"{n:03d}_generated", path=f"articles/{n:03d}_generated.txt",
+                             title=f"Article {n}", text=f"The trust employed {450 if n < agreeing else 500} staff.\n")
+                for n in range(agreeing + conflicting)]
+    mentions = tuple(make_mention(a, "450", 450) if n < agreeing else make_mention(a, "500", 500, Verdict.CONFLICTS)
+                     for n, a in enumerate(articles))
+    report = make_report([make_claim(mentions)], articles)
+    html = render_html(report, articles)
+    card = _claim_card(html, "a-claim")
+    rows = re.findall(r'<tr id="m-a-claim-(\d+)" class="row-(\w+)">', card)
+    assert len(rows) == MAX_EVIDENCE_ROWS
+    assert sum(verdict == "conflicts" for _, verdict in rows) == conflicting  # no conflict is left out
+    assert "…and 15 more (15 agree), not listed here: the JSON result" in card
+    assert "65 mentions in 65 articles: 55 agree, 10 conflict" in card
+    # Links to a mention without a row land on the line that counts it.
+    ids = set(re.findall(r'\sid="([^"]*)"', html))
+    assert set(re.findall(r'href="#([^"]*)"', html)) - ids == set()
+    assert 'href="#claim-a-claim-more"' in html
+    # The JSON result is never capped.
+    assert len(json.loads(render_json(report))["claims"][0]["mentions"]) == agreeing + conflicting

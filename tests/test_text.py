@@ -100,3 +100,36 @@ def test_the_furniture_of_the_labelled_sample_is_dropped(data_path: Path) -> Non
     missed = [text for text in furniture if not boilerplate_lines(text)]
     # Measured November 2026: 86 of 87 (a time stamp line, "Updated 10:42, ...", is left in: it may be the byline).
     assert len(missed) <= 1, missed
+
+
+def test_captions_credits_follow_links_and_read_more_are_boilerplate() -> None:
+    lines = ["Image caption", "Media caption,", "Image source, Getty Images",
+             "Follow us on Facebook, Twitter and Instagram", "Follow BBC Yorkshire on X",
+             "Read more: Council takes back children's services after a long review",
+             "Back to top"]
+    text = "\n".join(lines)
+    assert [text[a:b] for a, b in boilerplate_lines(text)] == lines
+
+
+def test_a_name_printed_twice_where_byline_and_caption_meet_is_boilerplate() -> None:
+    lines = ["John SmithJohn Smith", "By Jane Doe Jane Doe", "Jo Lee Jo Lee, Local Democracy Reporter"]
+    text = "\n".join(lines)
+    assert [text[a:b] for a, b in boilerplate_lines(text)] == lines
+
+
+def test_a_caption_after_its_doubled_copy_is_dropped_too() -> None:
+    text = "Body sentence.\nThe Civic OfficesThe Civic Offices\nThe Civic Offices\nNext sentence."
+    dropped = [text[a:b] for a, b in boilerplate_lines(text)]
+    assert dropped == ["The Civic OfficesThe Civic Offices", "The Civic Offices"]
+
+
+def test_sentences_that_state_values_are_never_furniture() -> None:
+    text = "\n".join([
+        "Follow-up visits on 12 March found 450 staff in post.",
+        "Inspectors will follow the trust on its way to 450 staff.",
+        "Read more than 450 case files, the inspectors said.",
+        "Image quality of the scans was poor in 2014.",
+        "New York New York is a song the band played in 2014.",
+        "John Smith said John Smith Ltd paid £4m.",
+    ])
+    assert boilerplate_lines(text) == []

@@ -28,6 +28,7 @@ from checker.models import (
 )
 from checker.report.assets import content_security_policy, page_assets
 from checker.report.history import Changes, ConflictChange
+from checker.report.limits import furniture_lines, more_line, shown_rows, shown_text
 from checker.report.timeline import Datum, numeric, plot
 from checker.report.view import (
     ArticleRef,
@@ -83,6 +84,8 @@ _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 _HASHED_ID = re.compile(r"^(?P<head>.*?[_-])(?P<hash>[0-9a-f]{10,})$")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 _WORDS = re.compile(r"(\w[\w'’-]*)")
+# Quotation marks a quoted sentence may open or close with (article text has straight ones; titles may not).
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def build_page(report: Report, articles: Sequence[Article], changes: Changes | None = None,
@@ -98,17 +101,19 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     tallies = {status: sum(1 for c in claims if c.status is status) for status in STATUS_ORDER}
     columns = tuple(refs[a] for a in sorted(refs))
     full_matrix = len(claims) * len(columns) <= MAX_MATRIX_CELLS
+    shown = {c.id: shown_rows(c.mentions) for c in claims}
     style, script = page_assets()
     return PageView(
         title=_page_title(tallies, len(claims), len(columns)),
         headline=_headline(tallies, len(claims), len(columns), [standings.of_claim(c) for c in claims]),
         counts=_counts(tallies, len(columns)),
-        conflicts=tuple(_conflict_view(c, refs, standings) for c in claims if c.status is Status.CONFLICTING),
-        claims=tuple(_claim_view(c, refs, texts, standings) for c in claims),
+        conflicts=tuple(_conflict_view(c, refs, standings, shown[c.id]) for c in claims
+                        if c.status is Status.CONFLICTING),
+        claims=tuple(_claim_view(c, refs, texts, standings, shown[c.id]) for c in claims),
         columns=columns,
-        rows=tuple(_row_view(c, columns, full_matrix) for c in claims),
+        rows=tuple(_row_view(c, columns, full_matrix, shown[c.id]) for c in claims),
         full_matrix=full_matrix,
-        articles=tuple(_article_view(r, texts.get(r.id), summaries.get(r.id), claims) for r in columns),
+        articles=tuple(_article_view(r, texts.get(r.id), summaries.get(r.id), claims, shown) for r in columns),
         changes=_changes_view(changes, claims, refs) if changes else None,
         coverage=_coverage_view(claims, report.articles, refs),
         coverage_rows=MAX_COVERAGE_ROWS,
@@ -221,10 +226,12 @@ def _article_ref(article_id: str, summary: ArticleSummary) -> ArticleRef:
 
 
 def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
-                texts: Mapping[str, Article], standings: Standings) -> ClaimView:
+                texts: Mapping[str, Article], standings: Standings, shown: frozenset[int]) -> ClaimView:
     anchor = f"claim-{_token(claim.id)}"
     mentions = tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article), accepted=_accepted(
-        standings, claim, m)) for n, m in enumerate(claim.mentions))
+        standings, claim, m)) for n, m in enumerate(claim.mentions) if n in shown)
+    possible = [(n, m) for n, m in enumerate(claim.possible) if m.article in refs]
+    possible_shown = shown_rows([m for _, m in possible])
     agree = sum(1 for m in claim.mentions if m.verdict is Verdict.AGREES)
     conflict = len(claim.mentions) - agree
     in_articles = len({m.article for m in claim.mentions})
@@ -246,8 +253,19 @@ def _claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
         mentions=mentions,
         timeline=_timeline_view(claim, refs),
         possible=tuple(_mention_view(claim, n, m, refs[m.article], texts.get(m.article), prefix="p")
-                       for n, m in enumerate(claim.possible) if m.article in refs),
+                       for i, (n, m) in enumerate(possible) if i in possible_shown),
+        more=more_line(claim.mentions, shown), more_id=_more_id(claim.id),
+        possible_more=more_line([m for _, m in possible], possible_shown),
     )
+
+
+def _more_id(claim_id: str) -> str:
+    return f"claim-{_token(claim_id)}-more"
+
+
+def _row_href(claim_id: str, n: int, shown: frozenset[int]) -> str:
+    """A link to mention `n`'s row, or to the line that counts it when it has none."""
+    return f"#{_row_id(claim_id, n)}" if n in shown else f"#{_more_id(claim_id)}"
 
 
 def _timeline_view(claim: ClaimResult, refs: Mapping[str, ArticleRef]) -> TimelineView | None:
@@ -304,6 +322,9 @@ def _accepted(standings: Standings, claim: ClaimResult, mention: Mention) -> str
 def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
                   article: Article | None, prefix: str = "m", accepted: str = "") -> MentionView:
     before, hit, after = _sentence_parts(mention)
+    quoted = (before + hit + after).strip()
+    # "“"We employ 450," she said.”" would double the marks: such a sentence is shown as it is.
+    bare = quoted.startswith(tuple(_QUOTE_MARKS)) or quoted.endswith(tuple(_QUOTE_MARKS))
     in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
     stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
     return MentionView(
@@ -317,6 +338,7 @@ def _mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         page=f"p. {mention.page}" if mention.page else "",
         score=_score(mention.confidence if mention.confidence is not None else mention.score),
         reasons="; ".join(mention.reasons), accepted=accepted,
+        open_quote="" if bare else "\u201c", close_quote="" if bare else "\u201d",
     )
 
 
@@ -378,18 +400,18 @@ def _clip_after(text: str) -> str:
     return (cut[:space] if space > CONTEXT_CHARS * 3 // 4 else cut) + "…"
 
 
-def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings) -> ConflictView:
+def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings,
+                   shown: frozenset[int]) -> ConflictView:
     backers = [(n, m) for n, m in enumerate(claim.mentions) if m.verdict is Verdict.AGREES]
     groups: dict[str, list[tuple[int, Mention]]] = {}
     for n, mention in enumerate(claim.mentions):
         if mention.verdict is Verdict.CONFLICTS:
-            shown = described(mention.value, mention.qualifier)
-            groups.setdefault(shown, []).append((n, mention))
-    against = tuple(_value_group(claim, value, found, refs) for value, found in groups.items())
+            groups.setdefault(described(mention.value, mention.qualifier), []).append((n, mention))
+    against = tuple(_value_group(claim, value, found, refs, shown) for value, found in groups.items())
     return ConflictView(
         href=f"#claim-{_token(claim.id)}", id=claim.id, sentence=claim.claim or claim.id,
         kind=claim.kind.value.capitalize(), as_of=claim.as_of.display() if claim.as_of else "",
-        claimed=_value_group(claim, claim.value.display(), backers, refs),
+        claimed=_value_group(claim, claim.value.display(), backers, refs, shown),
         against_label="Another article states" if sum(len(g.sources) + g.more for g in against) == 1
         else "Other articles state",
         against=against,
@@ -400,7 +422,7 @@ def _conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings
 
 
 def _value_group(claim: ClaimResult, value: str, found: Sequence[tuple[int, Mention]],
-                 refs: Mapping[str, ArticleRef]) -> ValueGroup:
+                 refs: Mapping[str, ArticleRef], shown: frozenset[int]) -> ValueGroup:
     sources = []
     caveats: list[CaveatView] = []
     seen: set[str] = set()
@@ -408,12 +430,12 @@ def _value_group(claim: ClaimResult, value: str, found: Sequence[tuple[int, Ment
         caveats.extend(c for c in _caveats(mention) if c not in caveats)
         if mention.article not in seen:
             seen.add(mention.article)
-            sources.append(SourceView(f"#{_row_id(claim.id, n)}", refs[mention.article]))
+            sources.append(SourceView(_row_href(claim.id, n, shown), refs[mention.article]))
     return ValueGroup(value, tuple(sources[:MAX_SOURCES_SHOWN]), max(0, len(sources) - MAX_SOURCES_SHOWN),
                       tuple(caveats))
 
 
-def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef], full: bool) -> RowView:
+def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef], full: bool, shown: frozenset[int]) -> RowView:
     """A claim's matrix row: a cell per article, or (`full` false) a cell per article that mentions it."""
     by_article: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
     for n, mention in enumerate(claim.mentions):
@@ -433,10 +455,11 @@ def _row_view(claim: ClaimResult, columns: Sequence[ArticleRef], full: bool) -> 
         else:
             state = "both"
         # Point at the first conflicting mention where there is one: that is what needs reading.
-        first = next((n for n, m in found if m.verdict is Verdict.CONFLICTS), found[0][0] if found else None)
+        listed = [(n, m) for n, m in found if n in shown] or found
+        first = next((n for n, m in listed if m.verdict is Verdict.CONFLICTS), listed[0][0] if listed else None)
         icon, words = _CELL_STATES[state]
         cells.append(CellView(state, icon, f"{claim.id} in {ref.short_id}: {words}",
-                              f"#{_row_id(claim.id, first)}" if first is not None else None, ref.short_id))
+                              _row_href(claim.id, first, shown) if first is not None else None, ref.short_id))
     return RowView(_token(claim.id), claim.id, f"#claim-{_token(claim.id)}", _STATUS_BADGES[claim.status],
                    tuple(cells))
 
@@ -487,7 +510,7 @@ _Found = tuple[ClaimResult, int, Mention]
 
 
 def _article_view(ref: ArticleRef, article: Article | None, summary: ArticleSummary | None,
-                  claims: Sequence[ClaimResult]) -> ArticleView:
+                  claims: Sequence[ClaimResult], shown: Mapping[str, frozenset[int]]) -> ArticleView:
     text = article.text if article else ""
     spans: dict[tuple[int, int], list[_Found]] = defaultdict(list)
     backrefs: dict[str, list[Verdict]] = {}
@@ -499,6 +522,8 @@ def _article_view(ref: ArticleRef, article: Article | None, summary: ArticleSumm
             if 0 <= mention.start < mention.end <= len(text):
                 spans[(mention.start, mention.end)].append((claim, n, mention))
     url = ((article.url if article else None) or (summary.url if summary else None) or "").strip()
+    # Web furniture lines (checker.text.boilerplate) are not shown; matching never reads them either.
+    hidden = furniture_lines(text, spans)
     return ArticleView(
         ref=ref, anchor=f"article-{ref.token}",
         publisher=(article.publisher if article else None) or (summary.publisher if summary else None) or "",
@@ -511,8 +536,10 @@ def _article_view(ref: ArticleRef, article: Article | None, summary: ArticleSumm
                     if Verdict.CONFLICTS in verdicts else _VERDICT_BADGES[Verdict.AGREES])
             for cid, verdicts in sorted(backrefs.items())
         ),
-        segments=_segments(ref.id, text, spans),
+        segments=_segments(ref.id, text, spans, shown, hidden),
         has_text=bool(text),
+        furniture=(f"{_plural(len(hidden), 'line')} of page furniture (ads, share links, captions) left out"
+                   if hidden else ""),
     )
 
 
@@ -523,9 +550,9 @@ def _stated(summary: ArticleSummary | None) -> str:
             f"{summary.values_uncovered} not covered by any claim")
 
 
-def _segments(article_id: str, text: str,
-              spans: Mapping[tuple[int, int], Sequence[_Found]]) -> tuple[Segment, ...]:
-    """The text cut into plain and highlighted pieces; overlapping values share one highlight."""
+def _segments(article_id: str, text: str, spans: Mapping[tuple[int, int], Sequence[_Found]],
+              shown: Mapping[str, frozenset[int]], hidden: Sequence[tuple[int, int]] = ()) -> tuple[Segment, ...]:
+    """The text cut into plain and highlighted pieces, `hidden` lines left out; overlapping values share a highlight."""
     clusters: list[list[tuple[int, int]]] = []
     for span in sorted(spans):
         if clusters and span[0] < max(end for _, end in clusters[-1]):
@@ -537,7 +564,7 @@ def _segments(article_id: str, text: str,
     for cluster in clusters:
         start, end = cluster[0][0], max(e for _, e in cluster)
         if start > at:
-            segments.append(Segment(text[at:start], None))
+            segments.append(Segment(shown_text(text, at, start, hidden), None))
         found = sorted((m for span in cluster for m in spans[span]), key=lambda f: (f[0].id, f[1]))
         verdicts = {m.verdict for _, _, m in found}
         state = "both" if len(verdicts) > 1 else next(iter(verdicts)).value
@@ -546,14 +573,14 @@ def _segments(article_id: str, text: str,
             id=_place_id(article_id, starts[0]),
             extra_ids=tuple(_place_id(article_id, s) for s in starts[1:]),
             state=state,
-            refs=tuple(RefView(f"#{_row_id(c.id, n)}", c.id, _VERDICT_BADGES[m.verdict])
+            refs=tuple(RefView(_row_href(c.id, n, shown[c.id]), c.id, _VERDICT_BADGES[m.verdict])
                        for c, n, m in found),
         )
         segments.append(Segment(text[start:end], mark))
         at = end
     if at < len(text):
-        segments.append(Segment(text[at:], None))
-    return tuple(segments)
+        segments.append(Segment(shown_text(text, at, len(text), hidden), None))
+    return tuple(s for s in segments if s.text or s.mark)
 
 
 def _token(raw: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -18,8 +19,12 @@ from checker.values import Scale
 # The drawing's coordinate space (the SVG viewBox); CSS scales it to the column width.
 WIDTH, HEIGHT = 640, 150
 LEFT, RIGHT, TOP, BOTTOM = 112, 16, 14, 26
-# Characters of a value label on the y axis; longer ones ("Requires improvement") are cut to fit LEFT.
-MAX_LABEL_CHARS = 17
+# Characters of one line of a value label on the y axis (about what fits LEFT at 11px): longer
+# labels ("Requires improvement", "10 September 2014") wrap at spaces onto up to MAX_LABEL_LINES lines.
+MAX_LABEL_CHARS = 15
+MAX_LABEL_LINES = 3
+# viewBox units between two lines of a label: about one line of the 11px axis labels.
+LINE_HEIGHT = 11
 # Year labels on the x axis before they are thinned to every second, fifth... year.
 MAX_YEAR_TICKS = 8
 # Days added on each side of the dates so no point sits on the frame.
@@ -52,10 +57,11 @@ class Marker:
 
 @dataclass(frozen=True)
 class Tick:
-    """A labelled position on an axis."""
+    """A labelled position on an axis; a value label's `lines` are its wrapped lines, each at its baseline."""
 
     at: float
     label: str
+    lines: tuple[Tick, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,10 +144,26 @@ def _value_ticks(data: Sequence[Datum], claimed: tuple[float, float] | None, cla
     ticks: list[Tick] = []
     for number, label in wanted:
         y = y_of(number)
-        # 11 viewBox units is about one line of the 11px axis labels.
-        if all(abs(y - t.at) >= 11 for t in ticks):
-            ticks.append(Tick(y, label if len(label) <= MAX_LABEL_CHARS else label[:MAX_LABEL_CHARS - 1] + "…"))
+        lines = _wrapped(label)
+        # Two labels must not overlap: half of each one's height apart.
+        if all(abs(y - t.at) >= LINE_HEIGHT * (len(lines) + len(t.lines)) / 2 for t in ticks):
+            ticks.append(Tick(y, label, _baselines(y, lines)))
     return tuple(ticks)
+
+
+def _wrapped(label: str) -> list[str]:
+    """`label` on lines of MAX_LABEL_CHARS; past MAX_LABEL_LINES the rest joins the last line, never cut."""
+    lines = textwrap.wrap(label, MAX_LABEL_CHARS, break_long_words=False, break_on_hyphens=False) or [label]
+    if len(lines) > MAX_LABEL_LINES:
+        lines = lines[:MAX_LABEL_LINES - 1] + [" ".join(lines[MAX_LABEL_LINES - 1:])]
+    return lines
+
+
+def _baselines(y: float, lines: Sequence[str]) -> tuple[Tick, ...]:
+    """The lines centred on `y`, kept inside the drawing's height."""
+    first = y + 4 - LINE_HEIGHT * (len(lines) - 1) / 2
+    first = min(max(first, 10.0), HEIGHT - 4 - LINE_HEIGHT * (len(lines) - 1))
+    return tuple(Tick(round(first + n * LINE_HEIGHT, 1), line) for n, line in enumerate(lines))
 
 
 def _scalar(value: Scalar, scales: Mapping[str, Scale]) -> float | None:

@@ -80,6 +80,9 @@ class MentionView:
     score: str
     reasons: str = ""  # why it was taken: the subject's reference, the role, the claim's words
     accepted: str = ""  # the baseline's acceptance of this conflict, with its reason
+    # the marks around the quoted sentence; none when it already opens or closes with its own
+    open_quote: str = "\u201c"
+    close_quote: str = "\u201d"
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,10 @@ class ClaimView:
     timeline: TimelineView | None
     # statements below the confidence cut: shown apart, they count for nothing
     possible: tuple[MentionView, ...] = ()
+    # the mentions (and possible ones) left without a row past the page's cap, worded; "" when none
+    more: str = ""
+    more_id: str = ""
+    possible_more: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,6 +211,7 @@ class ArticleView:
     claims: tuple[RefView, ...]
     segments: tuple[Segment, ...]
     has_text: bool
+    furniture: str = ""  # how many lines of web furniture the text leaves out, worded
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,11 @@ _BOILERPLATE_LINE = re.compile(
       | become\s+a\s+(?:member|subscriber|supporter)(?:\s+today|\s+now)?
       | support\s+(?:our|independent|local)\s+journalism
       | (?:watch|read|see|view|discover)\s+more\b(?!\s+than\b).{0,60}
+      | (?:read|see|watch)\s+(?:more|also|next)\s*:.{0,160}
       | watch\s*:.{1,80}
       | (?:visit|follow)\s+[\w!.' ]{1,40}\s+(?:now|on\s+\w+)
+      # "Follow us on Facebook, Twitter and Instagram", "Follow BBC Yorkshire on X"
+      | follow\s+(?:us|[\w!.'&]+(?:\s+[\w!.'&]+){0,3})\s+on\s+[A-Za-z ,&/+-]{1,60}\.?
       | (?:and\s+)?live\s+on\s+freeview\b.{0,30}
       | related(?:\s+(?:articles?|stories|content|links|topics))?:?
       | (?:see\s+also|you\s+(?:may|might)\s+also\s+like|top\s+stories|(?:also\s+)?read\s+next):?
@@ -45,6 +48,10 @@ _BOILERPLATE_LINE = re.compile(
       | \(\s*(?:picture|photo|image|credit)s?\s*:[^)]{1,60}\)
       | [^()]{1,160}\(\s*(?:picture|photo|image|credit)s?\s*:[^)]{1,60}\)
       | click\s+here\b.{0,60}
+      # a caption's label on a line of its own, and a credit after its label: "Image source, Getty Images"
+      | (?:image|media|video|picture|photo)\s+caption\s*[,:]?
+      | (?:image|media|video|picture|photo)\s+(?:source|credit)s?\s*[,:].{1,60}
+      | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|(?:play|watch)\s+video)
       # prices of subscriptions: "From £1 a month", "Only £2.99 per month", "access from 99p a week"
       | (?:(?:only|just|from)\s+|[\w ]{0,30}\s+from\s+)?(?:[£$€]\s?\d+(?:\.\d+)?|\d+p)
         \s*(?:/|per|a)\s*(?:month|week|year|issue)\b.{0,20}
@@ -58,6 +65,12 @@ _BOILERPLATE_LINE = re.compile(
 )
 # A caption or alt text glued to itself by copy-paste: "Photo of XPhoto of X".
 _DOUBLED_LINE = re.compile(r"^(.{8,200}?)\1\s*$")
+# A name printed twice where a byline meets its photo's caption: "John SmithJohn Smith",
+# "By Jane Doe Jane Doe", "Jo Lee Jo Lee, Local Democracy Reporter". Two to four capitalised
+# words said twice in a row is never prose.
+_DOUBLED_NAME = re.compile(
+    r"^(?:[Bb]y\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*(?P=name)(?:\s*[,|-]\s*[\w ]{1,40})?\s*$"
+)
 
 
 def boilerplate_lines(text: str) -> list[tuple[int, int]]:
@@ -72,7 +85,9 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
         if not stripped:
             continue
         is_repeat = stripped == previous and not stripped.endswith(("?",)) and len(stripped) < 200
-        if _BOILERPLATE_LINE.match(stripped) or _DOUBLED_LINE.match(stripped) or is_repeat:
+        doubled = _DOUBLED_LINE.match(stripped) or _DOUBLED_NAME.match(stripped)
+        if doubled or is_repeat or _BOILERPLATE_LINE.match(stripped):
             spans.append((start, end))
-        previous = stripped
+        # After "Photo of XPhoto of X", a line "Photo of X" is the same caption once more.
+        previous = doubled.group(1).strip() if doubled else stripped
     return spans
