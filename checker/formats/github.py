@@ -27,6 +27,10 @@ def render_github(findings: Findings, summary: str) -> str:
     for entry in findings.stale:
         lines.append(_command(level, findings.baseline_path, entry.line, "claimcheck: stale baseline entry",
                               stale_message(entry)))
+    # Files under the articles folder that were not read: a warning each, on the file itself.
+    for skipped in findings.report.skipped:
+        lines.append(_command("warning", skipped.path, skipped.line, "claimcheck: article skipped",
+                              f"{skipped.path}: skipped, {skipped.reason}"))
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
