@@ -34,7 +34,7 @@ __all__ = ["EXIT_BUG", "EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "input
 def inputs_options(func: F) -> F:
     """--claims and --articles, shared by the commands that read claims and articles."""
     func = click.option("--articles", "articles_path", type=click.Path(path_type=Path), default=Path("articles"),
-                        show_default=True, help="Folder of article files (.txt, .md, .html, .pdf), searched "
+                        show_default=True, help="Folder of article files (.txt, .md, .html, .pdf, .docx), searched "
                                                 "recursively.")(func)
     func = click.option("--claims", "claims_path", type=click.Path(path_type=Path), default=Path("claims"),
                         show_default=True, help="Claims YAML file, or a folder of them.")(func)
