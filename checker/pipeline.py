@@ -9,7 +9,7 @@ from checker.matching import Matcher, Vocabulary
 from checker.models import CheckResult
 from checker.scale.corpus import open_corpus
 from checker.settings import Settings
-from checker.store.articles import find_article_files
+from checker.store.articles import list_article_files
 from checker.store.claims import load_claims
 from checker.store.digest import inputs_digest
 from checker.store.extensions import load_scales, load_vocabulary
@@ -26,13 +26,16 @@ def run_check(claims_path: Path | str, articles_path: Path | str, settings: Sett
     records = load_vocabulary(claims_path)
     vocabulary = Vocabulary.from_records(records)
     claims = load_claims(claims_path, scales)
-    files = find_article_files(articles_path, settings.max_article_bytes)
+    listed = list_article_files(articles_path, settings.max_article_bytes)
+    files = listed.files
     with open_corpus(files, articles_path, scales, vocabulary, records, settings,
                      on_progress or _no_progress) as corpus:
         matched = corpus.match(Matcher(claims, vocabulary))
     digest = inputs_digest(claims_path, articles_path, files)
     report = build_report(claims, matched.matches, matched.summaries, generated=settings.generated, digest=digest,
                           min_confidence=settings.min_confidence)
+    skipped = sorted([*listed.skipped, *matched.skipped], key=lambda s: s.path)
+    report = report.model_copy(update={"skipped": tuple(skipped)})
     return CheckResult(report=report, articles=matched.articles)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import ArticleFileError
-from checker.store.articles import load_articles, read_article
+from checker.errors import ArticleFileError, ArticleSkipped
+from checker.store.articles import load_articles, open_article, read_article
 
 BODY = "Council approves \u00a341.6m for the trust\n\nThe council\u2019s cabinet agreed the budget.\n"
 
@@ -117,16 +117,16 @@ def test_unusable_articles_are_skipped_with_a_warning(tmp_path: Path, caplog: py
     assert name in caplog.text and reason in caplog.text
 
 
-def test_invalid_front_matter_is_an_error_naming_the_file(tmp_path: Path) -> None:
+def test_invalid_front_matter_skips_the_article_naming_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.txt", b"---\ntitle: [unclosed\n---\nBody text.\n")
-    with pytest.raises(ArticleFileError, match="front matter is not valid YAML"):
-        read_article(path, tmp_path)
+    with pytest.raises(ArticleSkipped, match="front matter is not valid YAML"):
+        open_article(path, tmp_path)
 
 
-def test_a_published_value_that_is_not_a_date_is_an_error(tmp_path: Path) -> None:
+def test_a_published_value_that_is_not_a_date_skips_the_article(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.txt", b"---\npublished: last Tuesday\n---\nBody text.\n")
-    with pytest.raises(ArticleFileError, match="write it as YYYY-MM-DD"):
-        read_article(path, tmp_path)
+    with pytest.raises(ArticleSkipped, match="write it as YYYY-MM-DD"):
+        open_article(path, tmp_path)
 
 
 def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:

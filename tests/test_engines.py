@@ -76,6 +76,7 @@ def test_the_article_size_limit_travels_to_the_dask_workers(corpus: Path, tmp_pa
     from dask.distributed import Client, LocalCluster
 
     from checker.matching import Vocabulary
+    from checker.models import SkippedArticle
     from checker.scale.corpus import Shared
     from checker.store.extensions import load_vocabulary
     from checker.values import builtin_scales
@@ -91,5 +92,6 @@ def test_the_article_size_limit_travels_to_the_dask_workers(corpus: Path, tmp_pa
                       local_directory=tmp_path / "dask") as cluster, Client(cluster) as client:
         under = client.submit(Shared.analyse, shared(size - 1), article).result()
         over = client.submit(Shared.analyse, shared(size), article).result()
-    assert under is None  # skipped: the file is one byte over the limit the worker was sent
-    assert over is not None and over.article.id == "000/a000001"
+    assert isinstance(under, SkippedArticle)  # skipped: the file is one byte over the limit the worker was sent
+    assert under.reason.startswith(f"{size} bytes is over the {size - 1} byte limit")
+    assert not isinstance(over, SkippedArticle) and over.article.id == "000/a000001"

@@ -23,6 +23,7 @@ CANONICAL = ("https://www.doncasterfreepress.co.uk/news/politics/leaders-in-char
 
 class _Site(BaseHTTPRequestHandler):
     requests: list[tuple[str, str]] = []
+    stop = threading.Event()  # set when the test is over, so a dripping answer ends
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         _Site.requests.append((self.path, self.headers.get("User-Agent", "")))
@@ -42,6 +43,45 @@ class _Site(BaseHTTPRequestHandler):
                 self.wfile.write(b"<p>" + b"x" * 8192 + b"</p>")
         elif self.path == "/report.pdf":
             self._send(200, "application/pdf", b"%PDF-1.4 not a web page")
+        elif self.path == "/drip":  # a byte every half second: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(200):
+                if _Site.stop.wait(0.5):
+                    break
+                self.wfile.write(b"x")
+                self.wfile.flush()
+        elif self.path == "/cut":  # promises more than it sends, then closes
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(PAGE) * 2))
+            self.end_headers()
+            self.wfile.write(PAGE)
+            self.close_connection = True
+        elif self.path == "/bad-status":
+            self.wfile.write(b"HTTP/1.1 OK-ish\r\n\r\n")
+            self.close_connection = True
+        elif self.path == "/big-header":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n")
+            self.close_connection = True
+        elif self.path == "/many-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: 1\r\n" % n for n in range(500)) + b"\r\n")
+            self.close_connection = True
+        elif self.path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+        elif self.path == "/listing":
+            self._send(200, "text/html", b"<html><head><title>Index of /files</title></head><body><h1>Index of "
+                                         b"/files</h1><pre>report-2014.pdf 12-Oct-2014 450K\nminutes.txt "
+                                         b"13-Oct-2014 12K\nParent Directory</pre></body></html>")
+        elif self.path == "/soft-404":
+            self._send(200, "text/html", b"<html><head><title>Page not found</title></head><body><article><h1>"
+                                         b"Page not found</h1><p>Sorry, the page you were looking for has moved "
+                                         b"or never existed. Try searching the site for council news.</p>"
+                                         b"</article></body></html>")
         elif self.path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop-again" if self.path == "/loop" else "/loop")
@@ -67,7 +107,9 @@ def site() -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     _Site.requests = []
+    _Site.stop.clear()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    _Site.stop.set()
     server.shutdown()
     server.server_close()
 
@@ -110,15 +152,25 @@ def test_the_charset_the_server_declares_is_used(site: str, tmp_path: Path) -> N
     ("/missing", [], "the server answered HTTP 404 Not Found"),
     ("/slow", ["--timeout", "0.5"], "no answer within 0.5 seconds"),
     ("/huge", ["--max-bytes", "100000"], "the page is over the 100000 byte limit"),
-    ("/report.pdf", [], "the server sent application/pdf, not a web page"),
+    ("/report.pdf", [], "the server sent application/pdf, not a web page; save other files into the articles folder "
+                        "yourself"),
     ("/loop", [], "redirect loop, or more than 5 redirects"),
+    ("/drip", ["--timeout", "1.5"], "the page did not arrive within 1.5 seconds"),
+    ("/cut", [], f"the download was cut short: {len(PAGE)} of the {len(PAGE) * 2} bytes the server announced "
+                 "arrived; try again later"),
+    ("/bad-status", [], "the server's answer is not valid HTTP (BadStatusLine: HTTP/1.1 OK-ish)"),
+    ("/big-header", [], "the server's answer is not valid HTTP (LineTooLong: got more than 65536 bytes when "
+                        "reading header line)"),
+    ("/many-headers", [], "the server's answer is not valid HTTP (HTTPException: got more than 100 headers)"),
+    ("/to-file", [], "redirected to file:///etc/passwd, which is not a web address; claimcheck follows redirects "
+                     "to http:// and https:// only"),
 ])
 def test_a_failing_url_is_reported_and_nothing_is_written(site: str, tmp_path: Path, path: str,
                                                           extra: list[str], message: str) -> None:
     code, out, err = fetch(f"{site}{path}", *extra, "--into", str(tmp_path / "articles"))
     assert code == 1
     assert out == ""
-    assert err.startswith(f"claimcheck: error: {site}{path}: {message}")
+    assert err == f"claimcheck: error: {site}{path}: {message}\n"
     assert not (tmp_path / "articles").exists() or not any((tmp_path / "articles").rglob("*"))
 
 
@@ -131,12 +183,41 @@ def test_one_failure_does_not_stop_the_others(site: str, tmp_path: Path) -> None
         ".raw", f".raw/{saved}.html", f"{saved}.txt"]
 
 
-def test_a_page_already_fetched_is_not_overwritten(site: str, tmp_path: Path) -> None:
+def test_a_page_already_fetched_is_kept_unless_forced(site: str, tmp_path: Path) -> None:
     url = f"{site}/news/leaders-not-failing"
     assert fetch(url, "--into", str(tmp_path))[0] == 0
+    saved = tmp_path / f"{article_slug(url)}.txt"
+    saved.write_text("edited by hand\n")
     code, _, err = fetch(url, "--into", str(tmp_path))
-    assert code == 1 and "already exists; delete it to fetch the page again" in err
+    assert code == 1
+    assert err.endswith("already exists; use --force to fetch the page again and overwrite it\n")
     assert len(_Site.requests) == 1  # refused before any request
+    assert saved.read_text() == "edited by hand\n"
+    code, out, err = fetch(url, "--into", str(tmp_path), "--force")
+    assert code == 0, err
+    assert saved.read_text().startswith("---\ntitle: Leaders in charge of Doncaster")
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://example.com/a page", "the URL holds a space or a control character; write a space as %20"),
+    ("http://example.com:http/", "the port in the URL is not a number from 0 to 65535; fix it or leave it out"),
+])
+def test_a_url_that_cannot_be_requested_is_one_line(tmp_path: Path, url: str, message: str) -> None:
+    code, out, err = fetch(url, "--into", str(tmp_path))
+    assert code == 1 and out == ""
+    assert err == f"claimcheck: error: {url}: {message}\n"
+
+
+@pytest.mark.parametrize(("path", "warning"), [
+    ("/listing", "the page looks like a folder listing ('Index of /...'), not an article; check the URL"),
+    ("/soft-404", "the page looks like an error page ('Page not found'), not an article; check the URL, or save "
+                  "the page from a browser"),
+])
+def test_a_page_that_is_no_article_is_saved_with_a_warning(site: str, tmp_path: Path, path: str,
+                                                           warning: str) -> None:
+    code, out, err = fetch(f"{site}{path}", "--into", str(tmp_path))
+    assert code == 0, err
+    assert f"claimcheck: warning: {site}{path}: {warning}" in err.splitlines()
 
 
 def test_only_web_addresses_are_fetched(tmp_path: Path) -> None:

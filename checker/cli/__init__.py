@@ -6,14 +6,20 @@ parses options, calls one library function, writes output and sets the exit code
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import errno
 import importlib
 import logging
+import os
 import sys
+import tempfile
+import traceback
 from typing import Any
 
 import click
 
-from checker.cli.status import EXIT_INVALID
+from checker.cli.status import EXIT_BUG, EXIT_INVALID
 from checker.errors import CheckerError
 from checker.formats.terminal import terminal_line
 from checker.version import __version__
@@ -28,8 +34,16 @@ _COMMANDS = {
 }
 
 
+# A write to stdout failing for want of room (or a reader gone): the environment's problem, not a bug.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE})
+
+
 class _Cli(click.Group):
-    """Loads commands when used, and turns every CheckerError into one line on stderr and exit status 2."""
+    """Loads commands when used; every CheckerError becomes one line and exit 2, every other exception exit 3.
+
+    Exit 3 is a bug: one line asks for a report and names the file holding the traceback, so a crash is
+    never read by CI as a conflict (1) and a user never has to read a traceback.
+    """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_COMMANDS)
@@ -52,6 +66,46 @@ class _Cli(click.Group):
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 click.echo(f"claimcheck: error: {terminal_line(line)}", err=True)
             ctx.exit(EXIT_INVALID)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                _report_bug(ctx, exc)
+            _silence_stdout()
+            if exc.errno != errno.EPIPE:  # a reader that went away (`| head`) needs no message
+                click.echo(f"claimcheck: error: cannot write the output ({exc.strerror or exc}); free some "
+                           "space, or write to another disk", err=True)
+            ctx.exit(EXIT_INVALID)
+        except Exception as exc:
+            _report_bug(ctx, exc)
+
+
+def _report_bug(ctx: click.Context, exc: Exception) -> None:
+    """One line asking for a bug report, the traceback in a file (named there), and exit status 3."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="claimcheck-crash-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
+            handle.write(f"claimcheck {__version__}, {dt.datetime.now(dt.UTC).isoformat()}\n"
+                         f"command: {' '.join(sys.argv[1:])}\n\n")
+            handle.write("".join(traceback.format_exception(exc)))
+        where = f"the traceback is in {name}"
+    except OSError:
+        where = "the traceback could not be saved; run again with python -X faulthandler to see it"
+    click.echo(f"claimcheck: error: internal error ({type(exc).__name__}), a bug in claimcheck: please report it "
+               f"to the maintainers with the command you ran and that file; {where}", err=True)
+    ctx.exit(EXIT_BUG)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail a second time at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will be flushed at exit
 
 
 class _TerminalFormatter(logging.Formatter):

@@ -58,7 +58,9 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline: 
       0  no claim conflicts with an article, except conflicts accepted in the baseline
       1  a conflict not accepted in the baseline (with --strict also an
          unconfirmed claim or a stale baseline entry); each printed as one line
-      2  invalid input or usage (one line on stderr names the file and the fix)
+      2  invalid input or usage (one line on stderr names the file and the fix);
+         with --strict-inputs also an article file that was skipped
+      3  a bug in claimcheck (one line; the traceback is in a file it names)
 
     \b
     Example:

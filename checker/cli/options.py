@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from checker.cli.progress import StageProgress
-from checker.cli.status import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
+from checker.cli.status import EXIT_BUG, EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
+from checker.errors import ArticleFileError
 from checker.settings import (
     DEFAULT_MIN_CONFIDENCE,
     MAX_ARTICLE_BYTES,
@@ -27,14 +28,14 @@ if TYPE_CHECKING:
     from checker.models import CheckResult
 
 F = TypeVar("F", bound=Callable[..., Any])
-__all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "baseline_option", "inputs_options", "run_options",
-           "settings_options"]
+__all__ = ["EXIT_BUG", "EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "baseline_option", "inputs_options",
+           "run_options", "settings_options"]
 
 
 def inputs_options(func: F) -> F:
     """--claims and --articles, shared by the commands that read claims and articles."""
     func = click.option("--articles", "articles_path", type=click.Path(path_type=Path), default=Path("articles"),
-                        show_default=True, help="Folder of article files (.txt, .md, .html, .pdf), searched "
+                        show_default=True, help="Folder of article files (.txt, .md, .html, .pdf, .docx), searched "
                                                 "recursively.")(func)
     func = click.option("--claims", "claims_path", type=click.Path(path_type=Path), default=Path("claims"),
                         show_default=True, help="Claims YAML file, or a folder of them.")(func)
@@ -63,21 +64,38 @@ class Run:
 
     settings: Settings
     progress: bool
+    strict_inputs: bool = False  # a skipped article stops the run (exit 2) instead of a warning
 
     def check(self, claims_path: Path, articles_path: Path) -> CheckResult:
-        """run_check with these settings, its progress drawn on stderr when asked for."""
+        """run_check with these settings, its progress drawn on stderr when asked for.
+
+        Raises when no article could be read, and with --strict-inputs when any was skipped.
+        """
         from checker.pipeline import run_check  # here, so that --help and --version load no analysis code
 
         bar = StageProgress(sys.stderr) if self.progress else None
         try:
-            return run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)
+            result = run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)
         finally:
             if bar is not None:
                 bar.finish()
+        _refuse_unread(result, articles_path, self.strict_inputs)
+        return result
+
+
+def _refuse_unread(result: CheckResult, articles_path: Path, strict_inputs: bool) -> None:
+    skipped = len(result.report.skipped)
+    if not result.report.articles:
+        said = f" ({skipped} skipped, see the warnings above)" if skipped else ""
+        raise ArticleFileError(f"{articles_path}: no article could be read{said}; put .txt, .md, .html, .pdf or "
+                               ".docx files there, or pass --articles DIR")
+    if strict_inputs and skipped:
+        raise ArticleFileError(f"{articles_path}: {skipped} file(s) skipped (see the warnings above) and "
+                               "--strict-inputs is set; fix or remove them, or drop --strict-inputs")
 
 
 _SETTINGS_OPTIONS = ("max_article_bytes", "min_confidence")
-_RUN_OPTIONS = ("cache_dir", "engine", "scheduler", "workers", "progress")
+_RUN_OPTIONS = ("cache_dir", "engine", "scheduler", "workers", "progress", "strict_inputs")
 
 
 def settings_options(func: F) -> F:
@@ -101,11 +119,15 @@ def run_options(func: F) -> F:
         chosen = {k: kwargs.pop(k) for k in (*_SETTINGS_OPTIONS, *_RUN_OPTIONS)}
         show = chosen.pop("progress")
         engine = chosen.pop("engine")
+        strict_inputs = chosen.pop("strict_inputs")
         settings = Settings.from_environment(os.environ, engine=EngineName(engine), **chosen)
-        return func(*args, run=Run(settings, sys.stderr.isatty() if show is None else show), **kwargs)
+        return func(*args, run=Run(settings, sys.stderr.isatty() if show is None else show, strict_inputs),
+                    **kwargs)
 
     flags = (
         *_settings_flags(),
+        click.option("--strict-inputs", is_flag=True,
+                     help="Stop (exit 2) when any file under --articles is skipped, instead of warning."),
         click.option("--progress/--no-progress", default=None,
                      help="Show a progress bar on stderr (default: on a terminal, for runs over a second)."),
         click.option("--workers", type=click.IntRange(min=1), default=None,

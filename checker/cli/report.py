@@ -15,6 +15,7 @@ from checker.findings.baseline import Baseline
 from checker.findings.standing import standings_of, summary_line
 from checker.formats.json import render_json
 from checker.formats.terminal import terminal_line
+from checker.models import Kind, StatedValue
 from checker.report.history import compare, find_previous
 from checker.report.render import render_html
 from checker.store.articles import read_article
@@ -84,9 +85,27 @@ def extract(source: Path, published: dt.datetime | None) -> None:
         text, when = article.text, article.published
     if published is not None:
         when = published.date()
-    for value in extract_values(text, Context(published=when)):
+    found = extract_values(text, Context(published=when))
+    for value in found:
         shown = value.model_dump(mode="json", exclude_none=True, exclude=set() if value.also_on else {"also_on"})
         click.echo(json.dumps(shown, ensure_ascii=False))
+    if when is None:
+        _say_unanchored(text, found)
+
+
+# Any day will do to find which dates need one: "last year" is read against it, "2014" is not.
+_PROBE_DAY = dt.date(2000, 6, 15)
+
+
+def _say_unanchored(text: str, found: list[StatedValue]) -> None:
+    """One line on stderr when relative dates ("last year", "on Monday") went unread for want of a date."""
+    read = {(v.start, v.end) for v in found}
+    relative = [v for v in extract_values(text, Context(published=_PROBE_DAY), kinds=frozenset({Kind.DATE}))
+                if (v.start, v.end) not in read]
+    if relative:
+        example = terminal_line(relative[0].text[:40])
+        click.echo(f"claimcheck: warning: {len(relative)} relative date(s) such as '{example}' were not read: the "
+                   "text gives no publication date to count from; pass --published YYYY-MM-DD", err=True)
 
 
 def _emit(path: Path, content: str) -> None:

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from checker.errors import ClaimFileError, ConfigError
 from checker.matching import Explanation, Matcher, Vocabulary
 from checker.models import Article, Claim
-from checker.scale.packed import analyse_file
+from checker.scale.packed import PackedArticle, analyse_file
 from checker.settings import Settings
 from checker.store.articles import find_article_files
 from checker.store.claims import load_claims
@@ -58,7 +58,7 @@ def explain_claim(claims_path: Path, articles_path: Path, claim_id: str, article
     found = []
     for path in files:
         packed = analyse_file(path, articles_path, scales, settings.max_article_bytes, vocabulary)
-        if packed is not None:
+        if isinstance(packed, PackedArticle):
             found.append(ArticleExplanation(packed.analysis.article, matcher.explain(packed.analysis, claim_id)))
     return ClaimExplanation(claim, settings.min_confidence, tuple(found))
 

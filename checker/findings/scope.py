@@ -44,7 +44,9 @@ def scope_of_paths(paths: Iterable[Path], report: Report, articles_path: Path) -
 def changed_since(ref: str, cwd: Path | None = None) -> list[Path]:
     """Files changed since `ref`'s merge base with HEAD, committed or not, plus untracked files; deleted ones too."""
     top = Path(_git(["rev-parse", "--show-toplevel"], ref, cwd).strip())
-    base = _git(["merge-base", ref, "HEAD"], ref, cwd).strip()
+    # The ref is verified to name a commit first, so a "ref" such as `--output=x` is never read by git as an option.
+    commit = _verified(ref, cwd)
+    base = _git(["merge-base", commit, "HEAD"], ref, cwd).strip()
     names = _git(["diff", "--name-only", "--no-renames", "-z", base, "--"], ref, cwd).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/"], ref, cwd).split("\0")
     return sorted({top / name for name in names if name})
@@ -65,6 +67,23 @@ def narrow_report(report: Report, scope: Scope) -> Report:
     cited = scope.article_ids | {m.article for c in claims for m in c.mentions}
     articles: tuple[ArticleSummary, ...] = tuple(a for a in report.articles if a.id in cited)
     return report.model_copy(update={"claims": tuple(claims), "articles": articles})
+
+
+def _verified(ref: str, cwd: Path | None) -> str:
+    """The commit `ref` names; ConfigError when it names none (or looks like an option)."""
+    if ref.startswith("-"):
+        raise ConfigError(f"--since {ref}: not a git ref (it starts with '-'); pass a branch, tag or commit, "
+                          "e.g. --since origin/main")
+    try:
+        done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+                              cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise ConfigError(f"--since {ref}: git cannot be run ({exc.strerror or exc}); "
+                          "install git or use --changed PATHS") from exc
+    if done.returncode != 0 or not done.stdout.strip():
+        raise ConfigError(f"--since {ref}: no such commit, branch or tag in this repository; pass one it has "
+                          "(fetch it first in a shallow CI clone)")
+    return done.stdout.strip()
 
 
 def _git(args: list[str], ref: str, cwd: Path | None) -> str:

@@ -79,5 +79,6 @@ def summary_line(report: Report, standings: Standings, articles: int) -> str:
     if standings.baseline_path is not None:
         parts.append(f"{counts[Standing.ACCEPTED]} accepted")
     parts += [f"{counts[Status.AGREED]} agreed", f"{counts[Status.UNCONFIRMED]} unconfirmed"]
-    return (f"{', '.join(parts)} ({plural(len(report.claims), 'claim')}, "
-            f"{plural(articles, 'article')})")
+    line = f"{', '.join(parts)} ({plural(len(report.claims), 'claim')}, {plural(articles, 'article')})"
+    # files not read are said apart, so a reader of the summary knows the check did not see everything
+    return line + (f"; {len(report.skipped)} skipped (see the warnings)" if report.skipped else "")

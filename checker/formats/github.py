@@ -40,6 +40,10 @@ def render_github(findings: Findings, summary: str) -> str:
         lines.append(workflow_command(level, _place(findings.baseline_path, entry.line,
                                                     "claimcheck: stale baseline entry"),
                                       stale_message(entry, findings)))
+    # Files under the articles folder that were not read: a warning each, on the file itself.
+    for skipped in findings.report.skipped:
+        lines.append(workflow_command("warning", _place(skipped.path, skipped.line, "claimcheck: article skipped"),
+                                      f"{skipped.path}: skipped, {skipped.reason}"))
     lines.append(terminal_line(summary))
     return "\n".join(lines) + "\n"
 

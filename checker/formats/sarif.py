@@ -23,6 +23,7 @@ _RULES = (
     ("conflict", "ConflictingValue", "An article states a value that conflicts with a curated claim."),
     ("unconfirmed", "UnconfirmedClaim", "No article states a value for a curated claim."),
     ("stale-baseline-entry", "StaleBaselineEntry", "A baseline entry accepts a conflict that no longer occurs."),
+    ("skipped-article", "SkippedArticle", "A file under the articles folder was not read or could not be used."),
 )
 _RULE_INDEX = {rule_id: n for n, (rule_id, _, _) in enumerate(_RULES)}
 
@@ -35,6 +36,8 @@ def render_sarif(findings: Findings) -> str:
                         fingerprint=claim.id) for claim in findings.report.claims if claim in findings.unconfirmed]
     results += [_result("stale-baseline-entry", weak, stale_message(entry, findings), findings.baseline_path,
                         entry.line, fingerprint="|".join(entry.key)) for entry in findings.stale]
+    results += [_result("skipped-article", "warning", f"{skipped.path}: skipped, {skipped.reason}", skipped.path,
+                        skipped.line, fingerprint=skipped.path) for skipped in findings.report.skipped]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

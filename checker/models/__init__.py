@@ -15,6 +15,7 @@ from checker.models.records import (
     Mention,
     Report,
     Sentence,
+    SkippedArticle,
     StatedValue,
     Status,
     Tolerance,
@@ -42,6 +43,6 @@ from checker.models.values import (
 __all__ = [
     "DATE_PATTERN", "ID_PATTERN", "SCHEMA", "Article", "ArticleSummary", "Caveat", "CheckResult", "Claim",
     "ClaimResult", "Count", "Duration", "Kind", "Mention", "Money", "PartialDate", "Percent", "Range",
-    "RangeOrScalar", "Rating", "Report", "Scalar", "Sentence", "StatedValue", "Status", "Tolerance", "Value",
-    "Verdict", "currency_of", "described", "display_raw", "format_number", "value_of",
+    "RangeOrScalar", "Rating", "Report", "Scalar", "Sentence", "SkippedArticle", "StatedValue", "Status",
+    "Tolerance", "Value", "Verdict", "currency_of", "described", "display_raw", "format_number", "value_of",
 ]

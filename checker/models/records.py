@@ -198,6 +198,14 @@ class ArticleSummary(_Record):
     values_uncovered: int = 0  # of those, how many no claim's mention covers
 
 
+class SkippedArticle(_Record):
+    """A file under the articles folder that was not read or could not be used, and why (an optional JSON field)."""
+
+    path: str
+    reason: str
+    line: int | None = None  # where in the file the problem stands, when it is one place (front matter)
+
+
 class Report(_Record):
     """The whole result of a check: CONTRACT.md's JSON result."""
 
@@ -207,6 +215,8 @@ class Report(_Record):
     inputs_digest: str | None = None
     articles: tuple[ArticleSummary, ...] = ()
     claims: tuple[ClaimResult, ...] = ()
+    # files under the articles folder that were not read or were unusable, each with the reason
+    skipped: tuple[SkippedArticle, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -221,6 +231,10 @@ class CheckResult:
     def summary(self) -> str:
         """'1 conflicting, 2 agreed, 0 unconfirmed (3 claims, 5 articles)'."""
         counts = Counter(claim.status for claim in self.report.claims)
-        return (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
-                f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(self.report.claims)} claims, "
-                f"{len(self.articles)} articles)")
+        summary = (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
+                   f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(self.report.claims)} claims, "
+                   f"{len(self.articles)} articles)")
+        # Files not read: said apart, so a reader of the summary knows the check did not see everything.
+        if self.report.skipped:
+            summary += f"; {len(self.report.skipped)} skipped (see the warnings)"
+        return summary

@@ -19,6 +19,9 @@ from checker.store.paths import display_path
 
 # The JSON result's name beside the HTML report that `report` compares with by default.
 DEFAULT_NAME = "report.json"
+# A result nests six levels (a range's bound of a mention's value); far deeper is not one, and would
+# exhaust the recursion of what walks it.
+MAX_PREVIOUS_DEPTH = 64
 
 _log = logging.getLogger(__name__)
 
@@ -75,7 +78,28 @@ def load_previous(path: Path) -> Snapshot:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{shown}: the previous result is not JSON ({exc}); give a file written by "
                           "`claimcheck report --json`") from exc
+    except RecursionError:
+        raise _too_deep(shown) from None  # nested past what the parser itself takes
+    if _depth_over(data, MAX_PREVIOUS_DEPTH):
+        raise _too_deep(shown)
     return snapshot(data, shown)
+
+
+def _too_deep(shown: str) -> ConfigError:
+    return ConfigError(f"{shown}: the previous result nests deeper than {MAX_PREVIOUS_DEPTH} levels, so it is not "
+                       "a claimcheck result; give a file written by `claimcheck report --json`")
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """True when `data` nests more than `limit` lists and objects deep (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def find_previous(explicit: Path | None, out: Path, json_path: Path | None) -> Snapshot | None:

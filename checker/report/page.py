@@ -105,7 +105,8 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     style, script = page_assets()
     return PageView(
         title=_page_title(tallies, len(claims), len(columns)),
-        headline=_headline(tallies, len(claims), len(columns), [standings.of_claim(c) for c in claims]),
+        headline=_headline(tallies, len(claims), len(columns), [standings.of_claim(c) for c in claims])
+        + _skipped_note(len(report.skipped)),
         counts=_counts(tallies, len(columns)),
         conflicts=tuple(_conflict_view(c, refs, standings, shown[c.id]) for c in claims
                         if c.status is Status.CONFLICTING),
@@ -157,6 +158,14 @@ def _page_title(tallies: Mapping[Status, int], claims: int, articles: int) -> st
     conflicting = tallies[Status.CONFLICTING]
     return (f"Claim check: {conflicting} conflicting of {_plural(claims, 'claim')} "
             f"in {_plural(articles, 'article')}")
+
+
+def _skipped_note(skipped: int) -> str:
+    """Said after the headline when files under the articles folder were not read (Report.skipped)."""
+    if not skipped:
+        return ""
+    verb = "was" if skipped == 1 else "were"
+    return f" {_plural(skipped, 'file')} under the articles folder {verb} not read (the run's warnings say why)."
 
 
 def _headline(tallies: Mapping[Status, int], claims: int, articles: int,

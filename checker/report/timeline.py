@@ -104,7 +104,9 @@ def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_lab
         return None
     as_of_day = as_of.interval()[0] if as_of else None
     days = [d.published.toordinal() for d in data] + ([as_of_day.toordinal()] if as_of_day else [])
-    x0, x1 = min(days) - PAD_DAYS, max(days) + PAD_DAYS
+    # Padded, but inside the calendar Python has: an as_of of 0001-01-01 or 9999-12-31 is drawn at the edge.
+    x0 = max(min(days) - PAD_DAYS, dt.date.min.toordinal())
+    x1 = min(max(days) + PAD_DAYS, dt.date.max.toordinal())
     numbers = [n for d in data for n in (d.low, d.high)] + (list(claimed) if claimed else [])
     y0, y1 = min(numbers), max(numbers)
     pad = (y1 - y0) * 0.12 or abs(y0) * 0.1 or 1.0

@@ -17,10 +17,18 @@ from typing import Any
 
 from checker.matching import Match, Matcher
 from checker.matching.vocabulary import Vocabulary
-from checker.models import Article, ArticleSummary
+from checker.models import Article, ArticleSummary, SkippedArticle
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
-from checker.scale.packed import PackedArticle, PackError, analyse_file, file_key, settings_digest, unpack_article
+from checker.scale.packed import (
+    PackedArticle,
+    PackError,
+    analyse_file,
+    file_key,
+    settings_digest,
+    unpack_article,
+    unpacked_limit,
+)
 from checker.settings import Settings
 from checker.store.paths import display_path
 from checker.values import Scale
@@ -38,8 +46,8 @@ class Shared:
     settings: Settings
     matcher: Matcher | None = None
 
-    def analyse(self, path: Path) -> PackedArticle | None:
-        """One article file read and analysed; None when it is skipped (with a warning)."""
+    def analyse(self, path: Path) -> PackedArticle | SkippedArticle:
+        """One article file read and analysed, or why it is skipped (with a warning)."""
         return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes, self.vocabulary)
 
 
@@ -50,6 +58,7 @@ class Matched:
     matches: list[Match] = field(default_factory=list)
     summaries: list[ArticleSummary] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    skipped: list[SkippedArticle] = field(default_factory=list)  # files that could not be read or analysed
 
 
 @dataclass
@@ -60,8 +69,9 @@ class _Entry:
     article_id: str
     shown: str  # the path as messages and the report show it
     key: str | None  # its cache key; None when the file could not be read to make one
+    size: int = 0  # the file's bytes, which bound how far its cache entry may inflate
     packed: PackedArticle | None = None  # kept in memory only when it may not be cached
-    skipped: bool = False
+    skipped: SkippedArticle | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,7 @@ class _Stored:
     article_id: str
     shown: str
     blob: bytes
+    max_bytes: int  # how far the blob may inflate before it is taken for damaged
 
 
 _Work = PackedArticle | _Stored
@@ -84,13 +95,14 @@ class Corpus:
                  progress: ProgressCallback, version: str) -> None:
         self._shared, self._store, self._engine, self._progress = shared, store, engine, progress
         self._entries = [_entry(path, shared.root, version) for path in files]
+        self._skipped: list[SkippedArticle] = []
         self._analyse()
 
     def match(self, matcher: Matcher) -> Matched:
         """Every article matched against the claims of `matcher`."""
         shared = Shared(self._shared.root, self._shared.scales, self._shared.vocabulary, self._shared.settings,
                         matcher)
-        result = Matched()
+        result = Matched(skipped=list(self._skipped))
         batches = batched(self._entries, self._engine.batch_size)
         done = 0
         self._progress("matching claims", 0, len(self._entries))
@@ -115,7 +127,7 @@ class Corpus:
         assert entry.key is not None, "an entry is either kept in memory or stored"
         found = self._store.get(entry.key)
         assert found is not None, "the first pass stored it"
-        return _Stored(entry.path, entry.article_id, entry.shown, found)
+        return _Stored(entry.path, entry.article_id, entry.shown, found, unpacked_limit(entry.size))
 
     def _analyse(self) -> None:
         """Analyse, on the engine, every usable file the store lacks, and store what may be cached."""
@@ -128,8 +140,8 @@ class Corpus:
         for batch, results in zip(batches, self._engine.map(_analyse_batch, work, self._shared), strict=True):
             pending = []
             for entry, packed in zip(batch, results, strict=True):
-                if packed is None:
-                    entry.skipped = True
+                if isinstance(packed, SkippedArticle):
+                    entry.skipped = packed
                 elif packed.cacheable and entry.key is not None:
                     pending.append((entry.key, packed.to_bytes()))
                 else:
@@ -137,7 +149,8 @@ class Corpus:
             self._store.put(pending)
             done += len(batch)
             self._progress("analysing articles", done, len(self._entries))
-        self._entries = [e for e in self._entries if not e.skipped]
+        self._skipped = [e.skipped for e in self._entries if e.skipped is not None]
+        self._entries = [e for e in self._entries if e.skipped is None]
 
     def _replace(self, entry: _Entry, packed: PackedArticle) -> None:
         """Put a re-analysed article in place of a damaged cache entry."""
@@ -161,13 +174,14 @@ class _WorkBatches(Sequence[list[_Work]]):
 
 def _entry(path: Path, root: Path, version: str) -> _Entry:
     try:
-        key: str | None = file_key(path.read_bytes(), version)
+        raw = path.read_bytes()
+        key: str | None = file_key(raw, version)
     except OSError:
-        key = None  # analysing it reports why it cannot be read
-    return _Entry(path, path.relative_to(root).with_suffix("").as_posix(), display_path(path), key)
+        raw, key = b"", None  # analysing it reports why it cannot be read
+    return _Entry(path, path.relative_to(root).with_suffix("").as_posix(), display_path(path), key, len(raw))
 
 
-def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[PackedArticle | None]:
+def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[PackedArticle | SkippedArticle]:
     return [shared.analyse(path) for path in paths]
 
 
@@ -185,11 +199,11 @@ def _packed_of(work: _Work, shared: Shared) -> tuple[PackedArticle, bool]:
     if isinstance(work, PackedArticle):
         return work, False
     try:
-        return unpack_article(work.article_id, work.shown, work.blob), False
+        return unpack_article(work.article_id, work.shown, work.blob, work.max_bytes), False
     except PackError:
         # A damaged cache entry is never trusted: the article is analysed again.
         packed = shared.analyse(work.path)
-        assert packed is not None, "the article was usable when it was analysed"
+        assert isinstance(packed, PackedArticle), "the article was usable when it was analysed"
         return packed, True
 
 

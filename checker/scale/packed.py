@@ -16,15 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.errors import ArticleSkipped
 from checker.matching.analysis import ArticleAnalysis, Statement, analyse_article
 from checker.matching.references import Names
 from checker.matching.vocabulary import PhraseHit, Vocabulary
-from checker.models import Article, Kind, PartialDate, Sentence, StatedValue
-from checker.store.articles import read_article
+from checker.models import Article, Kind, PartialDate, Sentence, SkippedArticle, StatedValue
+from checker.store.articles import describe_exception, open_article
+from checker.store.paths import display_path
 from checker.text.words import Token
 from checker.values import Context, Scale, extract_values
 
 _ARTICLES_LOG = logging.getLogger("checker.store.articles")
+# A packed article's JSON runs to about 3.5 times its file's bytes on news prose (the text, plus each
+# statement's words with offsets); ten times leaves room for dense tables of figures, and anything past it
+# is a damaged or hostile entry (a few MB that inflate to gigabytes), refused before it is all inflated.
+MAX_UNPACKED_PER_FILE_BYTE = 10
+MIN_UNPACKED_BYTES = 1024 * 1024
 # How far into an article its byline date may stand (the first 8 lines, at most this many characters).
 BYLINE_CHARS = 2000
 
@@ -70,19 +77,32 @@ def settings_digest(scales: Mapping[str, Scale], vocabulary_records: Sequence[Ma
 
 
 def analyse_file(path: Path, root: Path, scales: Mapping[str, Scale], limit: int,
-                 vocabulary: Vocabulary) -> PackedArticle | None:
-    """Read and analyse one article file (of at most `limit` bytes); None when it is skipped (with a warning)."""
+                 vocabulary: Vocabulary) -> PackedArticle | SkippedArticle:
+    """Read and analyse one article file (of at most `limit` bytes), or say why it is skipped (with a warning).
+
+    This is the article boundary: anything reading or analysing one article raises, a reader library's
+    exception or a value past what the analysis handles, skips that article and the run goes on.
+    """
     warned = _WarningCounter()
     _ARTICLES_LOG.addFilter(warned)
     try:
-        article = read_article(path, root, limit)
+        article = open_article(path, root, limit)
+        article = with_inferred_date(article, scales)
+        analysis = analyse_article(article, Context(published=article.published, scales=scales), vocabulary)
+    except ArticleSkipped as exc:
+        return _skipped(exc)
+    except Exception as exc:
+        shown = display_path(path)
+        return _skipped(ArticleSkipped(shown, f"cannot be analysed ({describe_exception(exc)}); please report "
+                                              "this with the file, and remove it from the articles meanwhile"))
     finally:
         _ARTICLES_LOG.removeFilter(warned)
-    if article is None:
-        return None
-    article = with_inferred_date(article, scales)
-    analysis = analyse_article(article, Context(published=article.published, scales=scales), vocabulary)
     return PackedArticle(analysis, cacheable=warned.count == 0)
+
+
+def _skipped(exc: ArticleSkipped) -> SkippedArticle:
+    _ARTICLES_LOG.warning("%s", exc.warning)
+    return SkippedArticle(path=exc.shown, reason=exc.reason, line=exc.line)
 
 
 def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article:
@@ -97,9 +117,14 @@ def with_inferred_date(article: Article, scales: Mapping[str, Scale]) -> Article
     return article
 
 
-def unpack_article(article_id: str, path: str, blob: bytes) -> PackedArticle:
-    """The packed article `to_bytes` encoded; raises PackError on damaged bytes."""
-    data = _unpack(blob)
+def unpacked_limit(file_bytes: int) -> int:
+    """The most bytes the packed analysis of an article file of `file_bytes` may inflate to."""
+    return max(MIN_UNPACKED_BYTES, MAX_UNPACKED_PER_FILE_BYTE * file_bytes)
+
+
+def unpack_article(article_id: str, path: str, blob: bytes, max_bytes: int | None = None) -> PackedArticle:
+    """The packed article `to_bytes` encoded; raises PackError on damaged bytes or past `max_bytes` inflated."""
+    data = _unpack(blob, max_bytes)
     try:
         # validated, not constructed: a cache is never trusted to hold well-formed values
         article = Article.model_validate({**data["a"], "id": article_id, "path": path})
@@ -130,9 +155,16 @@ def _pack(data: dict[str, Any]) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
-def _unpack(blob: bytes) -> dict[str, Any]:
+def _unpack(blob: bytes, max_bytes: int | None) -> dict[str, Any]:
     try:
-        data = json.loads(zlib.decompress(blob))
+        inflater = zlib.decompressobj()
+        # max_length stops the inflating there, so a bomb costs max_bytes of memory, not what it claims
+        raw = inflater.decompress(blob, max_bytes + 1) if max_bytes is not None else inflater.decompress(blob)
+        if max_bytes is not None and len(raw) > max_bytes:
+            raise PackError(f"packed article inflates past {max_bytes} bytes")
+        if not inflater.eof:
+            raise PackError("packed article is cut short")
+        data = json.loads(raw)
     except (zlib.error, ValueError, TypeError) as exc:
         raise PackError(f"undecodable packed article: {exc}") from exc
     if not isinstance(data, dict):

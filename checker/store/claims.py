@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from checker.errors import ClaimFileError
 from checker.models import Claim, Kind, RangeOrScalar, Tolerance, value_of
 from checker.store.extensions import EXTENSION_FOLDERS
-from checker.store.paths import display_path
+from checker.store.paths import display_path, walk_files
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
 from checker.values.numbers import parse_number, tidy_number
@@ -30,6 +30,12 @@ from checker.values.numbers import parse_number, tidy_number
 CLAIM_SUFFIXES = (".yaml", ".yml")
 # A claims file is small, hand-written YAML; anything bigger is a mistake (or an attack).
 MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024
+# Records in one run: a curated set runs to hundreds or a few thousand; beyond this it is a mistake (or an attack)
+# that would make every article's matching crawl.
+MAX_CLAIMS = 20_000
+# The largest number a claim may state: well above any real amount (a world GDP is about 1e14), and far inside
+# what a float holds exactly enough to compare, so a 400-digit integer is refused rather than overflowing.
+MAX_CLAIM_NUMBER = 10**15
 CLAIM_FIELDS = ("id", "claim", "kind", "value", "subject", "keywords", "as_of", "tolerance", "scale", "sources",
                 "notes")
 
@@ -83,8 +89,14 @@ def find_claim_files(source: Path) -> list[Path]:
         return [source]
     if not source.is_dir():
         raise ClaimFileError(f"{source}: claims file or folder not found; pass --claims PATH")
+
+    def unreadable(folder: Path, exc: OSError) -> None:
+        # A claims folder that cannot be listed would silently check fewer claims: stop instead.
+        raise ClaimFileError(f"{display_path(folder)}: claims folder cannot be read ({exc.strerror or exc}); "
+                             "give claimcheck permission to read it, or pass --claims PATH without it") from exc
+
     return sorted(
-        (p for p in source.rglob("*") if p.suffix in CLAIM_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        (p for p in walk_files(source, unreadable) if p.suffix in CLAIM_SUFFIXES and p.is_file()
          and p.relative_to(source).parts[0] not in EXTENSION_FOLDERS),  # scales and vocabulary are not claims
         key=lambda p: p.relative_to(source).as_posix(),
     )
@@ -104,8 +116,16 @@ def read_claims(source: Path, scales: Mapping[str, Scale] | None = None) -> Clai
     problems: list[ClaimProblem] = []
     places: dict[str, tuple[str, int]] = {}
     claims: dict[str, Claim] = {}
+    records = 0
     for path in find_claim_files(source):
-        for claim_id, place, claim in read_claim_file(path, scales, problems):
+        found = read_claim_file(path, scales, problems)
+        records += len(found)
+        if records > MAX_CLAIMS:
+            problems.append(ClaimProblem(display_path(path), None, "too-many-claims",
+                                         f"the claims under {display_path(source)} run past {MAX_CLAIMS} records "
+                                         "here; split them into several runs (--claims a subfolder)"))
+            break
+        for claim_id, place, claim in found:
             first = places.setdefault(claim_id, place)
             if first != place and claim_id != "?":
                 problems.append(ClaimProblem(*place, "duplicate-id",
@@ -131,6 +151,11 @@ def read_claim_file(path: Path, scales: Mapping[str, Scale],
         problems.append(ClaimProblem(shown, root.start_mark.line + 1, "schema",
                                      "expected a list of claim records; write each claim as a list item "
                                      "starting '- id: ...'"))
+        return []
+    if isinstance(root, yaml.SequenceNode) and len(root.value) > MAX_CLAIMS:
+        problems.append(ClaimProblem(shown, None, "too-many-claims",
+                                     f"{len(root.value)} records, over the {MAX_CLAIMS} one run checks; split the "
+                                     "file and check the parts in several runs"))
         return []
     records = []
     for node in root.value if isinstance(root, yaml.SequenceNode) else [root]:
@@ -275,19 +300,16 @@ def _normal_form(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Scale], 
     if kind is Kind.MONEY:
         if isinstance(raw, Mapping):
             amount, currency = raw.get("amount"), str(raw.get("currency", "")).upper()
-            if (not isinstance(amount, int | float) or isinstance(amount, bool) or not math.isfinite(amount)
-                    or not _ISO_CURRENCY.match(currency)):
+            if (not isinstance(amount, int | float) or isinstance(amount, bool) or not _ISO_CURRENCY.match(currency)):
                 raise fail("value", "money must have a numeric 'amount' and a three-letter 'currency' like GBP")
-            return {"amount": tidy_number(amount), "currency": currency}
+            return {"amount": tidy_number(_bounded(amount, str(amount), fail)), "currency": currency}
         return _single_value(kind, written, problem)
     if kind in (Kind.COUNT, Kind.PERCENT):
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            if not math.isfinite(raw):
-                raise problem
-            return tidy_number(raw)
+            return tidy_number(_bounded(raw, written, fail))
         number = parse_number(written.rstrip("%").strip())
         if number is not None and math.isfinite(number):
-            return tidy_number(number)
+            return tidy_number(_bounded(number, written, fail))
         return _single_value(kind, written, problem)
     if kind is Kind.DURATION:
         return _single_value(kind, written, problem)
@@ -302,6 +324,19 @@ def _normal_form(kind: Kind, raw: Any, scale: Any, scales: Mapping[str, Scale], 
         labels = ", ".join(scales[str(scale)].labels)
         raise fail("value", f"'{written}' is not a label of scale '{scale}'; use one of {labels}")
     return label
+
+
+def _bounded(number: float, written: str, fail: FailFactory) -> float:
+    """`number` when it is finite and at most MAX_CLAIM_NUMBER in size; else the field's error."""
+    shown = written if len(written) <= 40 else f"{written[:20]}...({len(written)} characters)"
+    try:
+        size = abs(float(number))
+    except OverflowError:
+        size = math.inf
+    if not math.isfinite(size) or size > MAX_CLAIM_NUMBER:
+        raise fail("value", f"'{shown}' is too large a number (at most {MAX_CLAIM_NUMBER:.0e}); "
+                            "write the value the sources state")
+    return float(number) if isinstance(number, float) else number
 
 
 def _single_value(kind: Kind, written: str, problem: ClaimFileError) -> RangeOrScalar:

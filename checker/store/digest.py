@@ -21,6 +21,9 @@ def inputs_digest(claims_path: Path, articles_path: Path, article_files: Sequenc
         for path in files:
             digest.update(path.relative_to(root.parent if root.is_file() else root).as_posix().encode())
             digest.update(b"\0")
-            digest.update(path.read_bytes())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"\1unreadable")  # an article that cannot be read is skipped, and warned about
             digest.update(b"\0")
     return digest.hexdigest()[:16]

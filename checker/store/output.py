@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,8 +13,27 @@ from checker.store.paths import display_path
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file and a rename, so a failure leaves no half file."""
+    """Write `content` to `path` through a temporary file and a rename, so a failure leaves no half file.
+
+    A character device or a FIFO (`--json /dev/null`, a named pipe) is written in place: renaming over it
+    would put a regular file where the device was. A folder, a socket or a block device is refused.
+    """
     shown = display_path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise _cannot_write(shown, exc) from exc
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        _write_in_place(path, shown, content)
+        return
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{shown}: this output path is a folder; give a file name in it, e.g. "
+                          f"{shown.rstrip('/')}/{'report.json' if path.suffix == '.json' else 'report.html'}")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{shown}: this output path is not a regular file (a socket or a block device); "
+                          "give the path of a file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -27,6 +47,15 @@ def write_atomic(path: Path, content: str) -> None:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
+        raise _cannot_write(shown, exc) from exc
+
+
+def _write_in_place(path: Path, shown: str, content: str) -> None:
+    try:
+        # O_NONBLOCK is not used: a FIFO with no reader should wait for one, as a shell redirection does
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    except OSError as exc:
         raise _cannot_write(shown, exc) from exc
 
 

@@ -3,7 +3,9 @@
 Claim files and front matter come from pull requests by strangers. PyYAML's safe loader builds no
 objects, but it still recurses once per nesting level (a traceback deep enough) and shares aliased
 nodes, which code that walks the values (str(), pydantic) expands: nine levels of ten aliases are
-10**9 strings ("billion laughs"). Both are refused here, before anything is built.
+10**9 strings ("billion laughs"), and one long string aliased thousands of times is gigabytes. All are
+refused here, by count and by characters, before anything is built; so is a key written twice in one
+mapping, which YAML would silently resolve to the last.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import yaml
 MAX_DEPTH = 50
 # Values that aliases may add to a document once expanded; a document without aliases is never refused.
 MAX_EXPANDED_NODES = 200_000
+# Characters that aliases may add once expanded: a 1 MB string aliased 3,000 times is few values but 3 GB of
+# text once str() or pydantic walk it. 10 MB is twice the largest claims file read.
+MAX_EXPANDED_CHARS = 10 * 1024 * 1024
 
 
 class YamlProblem(Exception):
@@ -88,7 +93,7 @@ def load_yaml(text: str) -> Any:
 
 
 def _check_size(root: yaml.Node) -> None:
-    sizes: dict[int, int] = {}
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters) once expanded
     finished: list[yaml.Node] = []  # in post-order: a node after everything below it
     # Iterative post-order walk, so this check cannot hit the recursion limit itself.
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
@@ -101,16 +106,41 @@ def _check_size(root: yaml.Node) -> None:
                                                         "flatten it")
         children = _children(node)
         if done or not children:
-            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            if isinstance(node, yaml.MappingNode):
+                _refuse_repeated_keys(node)
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            sizes[id(node)] = (1 + sum(sizes[id(c)][0] for c in children),
+                               own + sum(sizes[id(c)][1] for c in children))
             finished.append(node)
             continue
         stack.append((node, depth, True))
         stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
-    if sizes[id(root)] - len(sizes) > MAX_EXPANDED_NODES:
-        culprit = next(n for n in finished if sizes[id(n)] > MAX_EXPANDED_NODES)
+    values, chars = sizes[id(root)]
+    unique_chars = sum(len(n.value) for n in finished if isinstance(n, yaml.ScalarNode))
+    if values - len(sizes) > MAX_EXPANDED_NODES:
+        culprit = next(n for n in finished if sizes[id(n)][0] > MAX_EXPANDED_NODES)
         raise YamlProblem(culprit.start_mark.line + 1,
                           f"YAML aliases here expand to over {MAX_EXPANDED_NODES} values; "
                           "write the values out instead of repeating an alias ('*name')")
+    if chars - unique_chars > MAX_EXPANDED_CHARS:
+        culprit = next(n for n in finished if sizes[id(n)][1] > MAX_EXPANDED_CHARS)
+        raise YamlProblem(culprit.start_mark.line + 1,
+                          f"YAML aliases here expand to over {MAX_EXPANDED_CHARS} characters; "
+                          "write the values out instead of repeating an alias ('*name')")
+
+
+def _refuse_repeated_keys(node: yaml.MappingNode) -> None:
+    """A key written twice in one mapping: YAML keeps the last silently, so a curator's edit could vanish."""
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        line = key.start_mark.line + 1
+        if key.value in seen:
+            shown = key.value if len(key.value) <= 40 else key.value[:37] + "..."
+            raise YamlProblem(line, f"key '{shown}' is written twice in one mapping, at lines {seen[key.value]} "
+                                    f"and {line}; keep one of them")
+        seen[key.value] = line
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -61,8 +61,9 @@ READ: list[tuple[str, str, bytes, tuple[str, ...]]] = [
     ("lone-surrogate-bytes", "sur.txt", TEXT.encode() + b"\xed\xa0\x80 and 450 staff.\n", ()),
 ]
 
-# (case, file name, content, words the one error line must hold)
-REFUSED: list[tuple[str, str, bytes, tuple[str, ...]]] = [
+# (case, file name, content, words the warning must hold): skipped like any unusable article, and with
+# --strict-inputs the run stops in one line
+BAD_FRONT_MATTER: list[tuple[str, str, bytes, tuple[str, ...]]] = [
     ("invalid-front-matter", "bad.md", ("---\ntitle: [unclosed\npublished: 2014\n---\n" + TEXT).encode(),
      ("articles/bad.md:", "front matter")),
     ("front-matter-not-a-mapping", "list.md", ("---\n- a\n- b\n---\n" + TEXT).encode(),
@@ -100,14 +101,24 @@ def test_an_odd_but_readable_article_is_read(workspace: Workspace, name: str, co
     assert (workspace.root / "out" / "report.html").is_file()
 
 
-@pytest.mark.parametrize(("name", "content", "words"), [pytest.param(f, c, w, id=case) for case, f, c, w in REFUSED])
-def test_an_invalid_article_is_refused_in_one_line(workspace: Workspace, name: str, content: bytes,
-                                                   words: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(("name", "content", "words"),
+                         [pytest.param(f, c, w, id=case) for case, f, c, w in BAD_FRONT_MATTER])
+def test_bad_front_matter_skips_its_article_and_strict_inputs_refuses_it(workspace: Workspace, name: str,
+                                                                         content: bytes,
+                                                                         words: tuple[str, ...]) -> None:
     (workspace.articles / name).write_bytes(content)
     run = workspace.report()
-    assert_clean(run, 2, *words)
-    assert not (workspace.root / "out").exists()
+    assert_clean(run, 0, *words)
+    assert any(f"articles/{name}" in line and "skipped" in line for line in run.warnings()), run.stderr
+    result = json.loads((workspace.root / "out" / "report.json").read_text())
+    assert [s["path"] for s in result["skipped"]] == [f"articles/{name}"]
     assert not (workspace.root / "pwned").exists()
+    strict = workspace.run("report", "--claims", "claims", "--articles", "articles", "--out", "strict/r.html",
+                           "--strict-inputs")
+    assert strict.returncode == 2, strict.stderr
+    assert strict.errors() == ["claimcheck: error: articles: 1 file(s) skipped (see the warnings above) and "
+                               "--strict-inputs is set; fix or remove them, or drop --strict-inputs"]
+    assert not (workspace.root / "strict").exists()
 
 
 def test_a_200_mb_article_is_skipped_in_bounded_memory(workspace: Workspace) -> None:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import io
-import logging
 import re
 from collections import Counter
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
+from checker.errors import ArticleSkipped
 from checker.store.readers import ReadText
 from checker.text.normalise import normalise_text
-
-log = logging.getLogger(__name__)
 
 # How many lines at the top and at the bottom of a page may be a running header or footer.
 _EDGE_LINES = 2
@@ -34,12 +32,13 @@ def read_pdf(raw: bytes, shown: str) -> ReadText:
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
-            log.warning("%s: skipped, the PDF is encrypted", shown)
-            return ReadText(text="")
+            raise ArticleSkipped(shown, "the PDF is encrypted; save an unencrypted copy")
         pages = [_page_lines(page.extract_text(extraction_mode="layout") or "") for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        log.warning("%s: skipped, the PDF cannot be read (%s)", shown, exc)
-        return ReadText(text="")
+        title = _title(reader)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        # pypdf's LimitReachedError (a decompression or content-stream bomb) is a PyPdfError too
+        raise ArticleSkipped(shown, f"the PDF cannot be read ({_said(exc)}); save it again from its source, "
+                                    "or its text as .txt") from exc
     pages = _drop_running_lines(pages)
     whole = "\n".join(line for page in pages for line in page)
     text, starts = "", []
@@ -58,9 +57,23 @@ def read_pdf(raw: bytes, shown: str) -> ReadText:
             starts.append(len(text) + 2 if text else 0)
         if paragraphs:
             text = "\n\n".join([text, *paragraphs]) if text else "\n\n".join(paragraphs)
-    title = reader.metadata.title if reader.metadata else None
-    meta: dict[str, object] = {"title": str(title).strip()} if title and str(title).strip() else {}
+    meta: dict[str, object] = {"title": title} if title else {}
     return ReadText(text=text + "\n", meta=meta, page_starts=tuple(starts))
+
+
+def _title(reader: PdfReader) -> str | None:
+    # /Info may be anything in a damaged file (an array, a number): only a dictionary's title is taken
+    try:
+        info = reader.metadata
+        title = info.title if isinstance(info, dict) else None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return str(title).strip() or None if title else None
+
+
+def _said(exc: Exception) -> str:
+    said = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
 def _page_lines(layout: str) -> list[str]:
