@@ -139,20 +139,25 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
 @settings_options
 @click.option("--format", "output_format", type=click.Choice([f.value for f in LintFormat]), default="text",
               show_default=True, help="text: file:line: message; json; github: workflow annotations.")
-def lint(claims_path: Path, articles_path: Path, output_format: str, settings: Settings) -> None:
-    """Check claim files without running the check: schema, ids, scales, dates, sources, words, near-duplicates.
+@click.option("--check-sources", is_flag=True,
+              help="Also run the check, and warn about each claim none of whose sources states a value that agrees.")
+def lint(claims_path: Path, articles_path: Path, output_format: str, check_sources: bool, settings: Settings) -> None:
+    """Check claim files: schema, ids, scales, dates, hedged values, duplicates, sources, words.
+
+    With --check-sources it also runs the check on the articles and warns about every claim none
+    of whose sources states a value that agrees with it.
 
     \b
-    Exit status:
+    Exit status (warnings count as problems):
       0  no problems found
-      1  problems found (each printed as one line)
-      2  invalid usage, or the claims path does not exist
+      1  problems found, errors or warnings (each printed as one line)
+      2  invalid usage, the claims path does not exist, or --check-sources without an articles folder
 
     \b
     Example:
       claimcheck lint --format github
     """
-    findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings)
+    findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings, check_sources)
     click.echo(_findings_text(findings, LintFormat(output_format)), nl=False)
     if LintFormat(output_format) is not LintFormat.JSON:
         click.echo(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in {display_path(claims_path)}",
