@@ -132,6 +132,39 @@ def test_a_duplicate_id_is_refused_with_the_existing_place(corpus: Path) -> None
     assert (corpus / "claims" / "town.yaml").read_bytes() == before
 
 
+RESTATED = "Around 300 staff moved to the Riverside Care Trust when it opened in 2019."
+
+
+def test_a_claim_that_restates_an_existing_one_is_refused(corpus: Path) -> None:
+    before = (corpus / "claims" / "town.yaml").read_bytes()
+    result = CliRunner().invoke(cli, ["add", RESTATED, "--file", "claims/town.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("claimcheck: error: claims/town.yaml:4: claim 'trust-staff' already says this (same "
+                             "subject, kind, value and as_of, a similar sentence); use --force to add it anyway\n")
+    assert result.stdout == ""
+    assert (corpus / "claims" / "town.yaml").read_bytes() == before
+
+
+def test_force_adds_a_restatement_anyway(corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["add", RESTATED, "--file", "claims/town.yaml", "--force"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "added 'rct-staff-moved-opened-2019' to claims/town.yaml:21" in result.stdout
+    assert [c.id for c in load_claims(corpus / "claims")] == ["rct-staff-moved-opened-2019", "trust-budget",
+                                                              "trust-staff"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around 410 staff moved to the Riverside Care Trust when it opened in 2019.",  # another value
+    "Around 300 staff moved to the Riverside Care Trust when it opened in 2020.",  # another as_of
+    "The council's housing office lost around 300 staff in 2019.",  # another subject and sentence
+])
+def test_a_claim_of_another_fact_is_added(corpus: Path, sentence: str) -> None:
+    result = CliRunner().invoke(cli, ["add", sentence, "--file", "claims/town.yaml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "added '" in result.stdout
+
+
 def test_an_invalid_record_writes_nothing(corpus: Path) -> None:
     result = CliRunner().invoke(cli, ["add", "Rated 'good' by Ofsted.", "--kind", "rating", "--value", "superb"])
     assert result.exit_code == 2

@@ -13,7 +13,7 @@ import click
 
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, inputs_options, run_options, settings_options
 from checker.curate.drafting import check_field, draft_record, usual_scale, validate_record
-from checker.curate.lint import LintFinding, lint_claims
+from checker.curate.lint import LintFinding, lint_claims, refuse_restatement
 from checker.curate.preview import preview_claim
 from checker.curate.suggest import Suggestion, find_suggestions
 from checker.errors import ClaimFileError
@@ -70,13 +70,18 @@ class LintFormat(StrEnum):
                    f"else claims/{DEFAULT_CLAIMS_FILE}).")
 @click.option("--yes", is_flag=True, help="Do not prompt: take the proposed fields and write.")
 @click.option("--dry-run", is_flag=True, help="Show the record and what it would match; write nothing.")
+@click.option("--force", is_flag=True,
+              help="Add the claim even when an existing one states the same fact (subject, kind, value, as_of).")
 def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: str | None, kind: str | None,
         value: str | None, as_of: str | None, subject: str | None, keywords: tuple[str, ...], tolerance: str | None,
-        scale: str | None, sources: tuple[str, ...], target: Path | None, yes: bool, dry_run: bool, run: Run) -> None:
+        scale: str | None, sources: tuple[str, ...], target: Path | None, yes: bool, dry_run: bool, force: bool,
+        run: Run) -> None:
     """Add a claim drafted from a sentence, after showing what it would match in the articles now.
 
     Prompts for each field (proposed from the sentence) when stdin is a terminal; otherwise, or with
     --yes, takes the flags and the proposal as they are. The file keeps its comments and order.
+    A claim that restates an existing one (same subject, kind, value and as_of, a similar sentence)
+    is refused unless --force is given.
 
     \b
     Example:
@@ -96,7 +101,7 @@ def add(sentence: str | None, claims_path: Path, articles_path: Path, claim_id: 
                  "keywords": list(keywords), "tolerance": tolerance, "scale": scale, "sources": list(sources)}
     scales = load_scales(claims_path)
     record = draft_record(sentence, overrides, taken, scales, usual_scale=usual_scale(claims_path, scales))
-    _add_record(record, target, claims_path, articles_path, taken, interactive, dry_run, run.settings)
+    _add_record(record, target, claims_path, articles_path, taken, interactive, dry_run, run.settings, force)
 
 
 @click.command()
@@ -134,7 +139,9 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
         for n, item in enumerate(suggestions, 1):
             if click.confirm(f"Add suggestion {n} ({item.record['id']})?", default=False, err=True):
                 taken = id_places([claims_path, target])
-                _add_record(item.record, target, claims_path, articles_path, taken, True, False, run.settings)
+                # a suggestion is a value no claim covers, so it restates none: no duplicate check
+                _add_record(item.record, target, claims_path, articles_path, taken, True, False, run.settings,
+                            force=True)
 
 
 @click.command()
@@ -142,20 +149,25 @@ def suggest(claims_path: Path, articles_path: Path, kinds: tuple[str, ...], min_
 @settings_options
 @click.option("--format", "output_format", type=click.Choice([f.value for f in LintFormat]), default="text",
               show_default=True, help="text: file:line: message; json; github: workflow annotations.")
-def lint(claims_path: Path, articles_path: Path, output_format: str, settings: Settings) -> None:
-    """Check claim files without running the check: schema, ids, scales, dates, sources, words, near-duplicates.
+@click.option("--check-sources", is_flag=True,
+              help="Also run the check, and warn about each claim none of whose sources states a value that agrees.")
+def lint(claims_path: Path, articles_path: Path, output_format: str, check_sources: bool, settings: Settings) -> None:
+    """Check claim files: schema, ids, scales, dates, hedged values, duplicates, sources, words.
+
+    With --check-sources it also runs the check on the articles and warns about every claim none
+    of whose sources states a value that agrees with it.
 
     \b
-    Exit status:
+    Exit status (warnings count as problems):
       0  no problems found
-      1  problems found (each printed as one line)
-      2  invalid usage, or the claims path does not exist
+      1  problems found, errors or warnings (each printed as one line)
+      2  invalid usage, the claims path does not exist, or --check-sources without an articles folder
 
     \b
     Example:
       claimcheck lint --format github
     """
-    findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings)
+    findings = lint_claims(claims_path, articles_path, load_scales(claims_path), settings, check_sources)
     click.echo(_findings_text(findings, LintFormat(output_format)), nl=False)
     if LintFormat(output_format) is not LintFormat.JSON:
         click.echo(terminal_line(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} in "
@@ -164,13 +176,15 @@ def lint(claims_path: Path, articles_path: Path, output_format: str, settings: S
 
 
 def _add_record(record: dict[str, Any], target: Path, claims_path: Path, articles_path: Path,
-                taken: Mapping[str, str], interactive: bool, dry_run: bool, settings: Settings) -> None:
+                taken: Mapping[str, str], interactive: bool, dry_run: bool, settings: Settings, force: bool) -> None:
     """Prompt (when interactive), validate, preview, confirm and write one record: the body of `add`."""
     scales = load_scales(claims_path)
     state = file_state(target)
     if interactive:
         record = _prompt_record(record, scales, taken)
-    validate_record(record, scales, file=display_path(target))
+    claim = validate_record(record, scales, file=display_path(target))
+    if not force:
+        refuse_restatement(claim, [claims_path, target], scales)
     click.echo(render_record(record), nl=False)
     if articles_path.is_dir():
         result, _ = preview_claim(record, claims_path, articles_path, settings)
