@@ -85,6 +85,12 @@ _COMPOUND_NOUNS = {
     "story": "storeys", "floor": "floors", "room": "rooms", "bedroom": "bedrooms", "page": "pages",
     "station": "stations", "stop": "stops", "school": "schools", "site": "sites", "branch": "branches",
     "bay": "bays", "ward": "wards", "lane": "lanes", "track": "tracks", "platform": "platforms",
+    # headcounts and fleets written as a compound: "the 2,400-employee agency", "a 40-bus fleet"
+    "employee": "employees", "worker": "workers", "officer": "officers", "pupil": "pupils",
+    "student": "students", "patient": "patients", "resident": "residents", "teacher": "teachers",
+    "nurse": "nurses", "job": "jobs", "home": "homes", "house": "houses", "bus": "buses", "train": "trains",
+    "vehicle": "vehicles", "hospital": "hospitals", "clinic": "clinics", "county": "counties",
+    "country": "countries", "nation": "nations", "team": "teams", "court": "courts", "prison": "prisons",
 }
 _COMPOUND_RE = re.compile(r"[-\u2010\u2011](" + "|".join(_COMPOUND_NOUNS) + r")s?\b(?!-)", re.IGNORECASE)
 _NOT_COUNT_AFTER_RE = re.compile(
@@ -135,8 +141,9 @@ def find_counts(text: str, context: Context) -> list[StatedValue]:
         compound = _COMPOUND_RE.match(text, reading.end)
         if compound:
             noun = _COMPOUND_NOUNS[compound.group(1).lower()]
-            after = _unit_after(text, reading.last.number, compound.end())
-            found.append(_stated(Kind.COUNT, text, reading, unit=f"{noun} {after}" if after else noun))
+            # the noun the compound describes, one word: "a 12-member board" counts the board's members
+            after = (_unit_after(text, reading.last.number, compound.end()) or "").split()[:1]
+            found.append(_stated(Kind.COUNT, text, reading, unit=" ".join([noun, *after])))
             continue
         unit = _age_unit(text, reading.end) or _unit_after(text, reading.last.number, reading.end)
         if not _count_stands(text, reading, unit):

@@ -51,6 +51,11 @@ def one(found: list[StatedValue]) -> StatedValue:
         ("1999 people signed it", 1999, "people"),
         ("an archive of 60,000 articles", 60_000, "articles"),
         ("350,000 includes many", 350_000, None),
+        # a count written as a compound counts its noun, of the one noun it describes
+        ("the 2,400-employee agency was created", 2400, "employees agency"),
+        ("A 12-member board oversees the district", 12, "members board"),
+        ("a 24-car train runs every hour", 24, "cars train"),
+        ("the 40-bus fleet", 40, "buses fleet"),
     ],
 )
 def test_counts_with_the_noun_they_count(text: str, value: float, unit: str | None) -> None:

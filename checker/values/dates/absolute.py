@@ -339,6 +339,16 @@ def _fiscal_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), _Point(year), _Point(year + 1), rank=2)
 
 
+@_rule(rf"\bfiscal(?:{_S}+year)?{_S}+{_g('y', _YEAR4)}(?![-\u2013/][0-9])", _YEAR, back=2,
+       accept=_prev_in('fiscal year'))
+def _fiscal_year_named(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
+    """ "fiscal 2024", "fiscal year 2025": the fiscal year as written, as "FY2024" is (a range like
+    "fiscal year 2023-24" is read by the year range). """
+    year = int(match.group("y"))
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        yield _Found(match.start(), match.end(), _Point(year), rank=2)
+
+
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 
