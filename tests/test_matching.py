@@ -240,3 +240,34 @@ def test_a_date_away_from_the_claims_ordinal_is_another_occasion(corpus: Corpus)
              "officials admitted their failures, today's announcement of a notice was a formality.\n",
     }, published="2020-12-02")
     assert mentions(result, "first-notice") == [("a", "2020-11-11", Verdict.AGREES)]
+
+
+AGENCY_STAFF = [{"id": "agency-staff", "claim": "The Marlow Transit Agency employs 2,400 people.",
+                "subject": "Marlow Transit Agency", "kind": "count", "value": 2400, "keywords": ["employees"]}]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a noun as wide as "people" is counted as what the verb says: the claim counts staff
+    "The Marlow Transit Agency employs about 2,500 people across the region.",
+    # a headcount written as a compound, the body then named by its kind
+    "Marlow Transit Agency officials met on Monday. The 2,500-employee agency approved its plan.",
+])
+def test_a_headcount_is_read_however_the_count_is_worded(corpus: Corpus, sentence: str) -> None:
+    result = corpus(AGENCY_STAFF, {"a": f"Agency plans\n\n{sentence}\n"})
+    assert mentions(result, "agency-staff") == [("a", 2500, Verdict.CONFLICTS)]
+
+
+def test_people_the_verb_does_not_employ_are_not_staff(corpus: Corpus) -> None:
+    result = corpus(AGENCY_STAFF, {"a": "Agency plans\n\nThe Marlow Transit Agency employees say its trains carry "
+                                       "1,500 people an hour.\n"})
+    assert mentions(result, "agency-staff") == []
+
+
+def test_a_phrase_joined_to_its_value_across_what_it_is_of(corpus: Corpus) -> None:
+    claims = [{"id": "line-cost", "claim": "The Dunmore Line extension is projected to cost $4.2 billion.",
+               "subject": "Dunmore Line", "kind": "money", "value": "$4.2bn", "keywords": ["price tag", "cost"]}]
+    result = corpus(claims, {
+        "a": "Line costs\n\nThe price tag for the Dunmore Line extension has ballooned to $5.1 billion, "
+             "officials said.\n",
+    })
+    assert mentions(result, "line-cost") == [("a", {"amount": 5100000000, "currency": "USD"}, Verdict.CONFLICTS)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from checker.matching.analysis import Statement
 from checker.matching.references import Subject
-from checker.matching.roles import Binding, clause_breaks, read_role
+from checker.matching.roles import Binding, clause_breaks, generic_unit, read_role
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, RangeOrScalar, Sentence, StatedValue
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, rarity, tokenize
@@ -93,7 +93,7 @@ def claim_terms(claim: Claim, vocabulary: Vocabulary) -> ClaimTerms:
         keywords=tuple(k for k in (tuple(t.lemma for t in tokenize(p, keep_function_words=True))
                                    for p in claim.keywords) if k),
         unit=unit,
-        unit_predicates=vocabulary.predicates_of(" ".join(sorted(unit)), Kind.COUNT) if unit else frozenset(),
+        unit_predicates=_unit_predicates(own, unit, predicates, vocabulary),
         anchors=tuple(v for v in extract_values(claim.claim, Context())
                       if v.kind not in (claim.kind, Kind.DATE, Kind.COUNT)),
         dates=tuple(v.value for v in extract_values(claim.claim, Context()) if v.kind is Kind.DATE
@@ -119,6 +119,16 @@ def _predicates(claim: Claim, own: list[StatedValue], vocabulary: Vocabulary) ->
     mine = next((v for v in own if v.value == claim.value), own[0])
     role = read_role(mine, statement, clause_breaks(sentence), claim.claim, vocabulary)
     return role.predicates if role.binding >= Binding.VERB else frozenset()
+
+
+def _unit_predicates(own: list[StatedValue], unit: frozenset[str], predicates: frozenset[str],
+                     vocabulary: Vocabulary) -> frozenset[str]:
+    """The predicates of the noun the claim counts; for a noun as wide as "people", also what its verb says
+    they are ("employs 2,400 people" counts staff, so "2,400 employees" is the same count)."""
+    if not unit:
+        return frozenset()
+    found = vocabulary.predicates_of(" ".join(sorted(unit)), Kind.COUNT)
+    return found | predicates if any(v.unit and generic_unit(v.unit) for v in own) else found
 
 
 def _blank(sentence: str, values: list[StatedValue]) -> str:

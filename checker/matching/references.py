@@ -38,7 +38,7 @@ meanwhile last next new first also according speaking following earlier later no
 """.split())
 _NAME = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|the|&|de|in|on)\s+)?[A-Z][\w'’&.-]*)*")
 _ALIAS = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&]{1,9})\s*\)")
-_SHORT_FORM = re.compile(r"\b(?:the|its|our|this)\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+_SHORT_FORM = re.compile(r"\b(?:the|its|our|this)\s+(?:[a-z0-9,.-]+\s+)?([a-z]+)\b")  # "the 2,400-employee agency"
 _PRONOUN_OPENING = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:it|its|it's|they|their|the\s+body|the\s+organisation)\b",
                               re.IGNORECASE)
 

@@ -73,6 +73,15 @@ roughly circa just well likely which has have had hit hits reached topped top ex
 further another
 """.split())
 MAX_LINKS = 5
+# What a phrase is of may stand between it and its linking words: "the budget for the new line is £4bn".
+_OF_OPENERS = frozenset({"of", "for", "on"})
+MAX_OF_WORDS = 6
+# The linking words that are verbs: one must follow what the phrase is of, or the words are no link.
+_LINK_VERBS = frozenset(lemma(w) for w in """
+is was were be been are stand stood total totalled reach reached rise rose risen grow grew climb climbed increase
+increased jump jumped soar soared balloon ballooned fall fell drop dropped hit hits topped top exceed exceeded
+has have had could would will may might
+""".split())
 # Characters or words where a clause ends: a value's role is sought within its own clause.
 # ("that" after a preposition is a determiner, no clause: "through that first landing")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\d)|\s[-–—]\s|\b(?:but|while|whereas|although|though|however|which|"
@@ -128,6 +137,15 @@ def part_span(sentence: Sentence, offset: int) -> tuple[int, int]:
     return sentence.start + start, sentence.start + end
 
 
+# Nouns that count anyone at all: what they count is said by the verb that takes them, when one does.
+_GENERIC_UNITS = frozenset({"people", "person", "persons", "individual", "individuals", "adult", "adults"})
+
+
+def generic_unit(unit: str) -> bool:
+    """True for a count's noun as wide as "people" ("2,400 people", "about 300 more people")."""
+    return bool(unit) and unit.lower().split()[0] in _GENERIC_UNITS
+
+
 def quoted(sentence: Sentence) -> list[tuple[int, int]]:
     """The spans (offsets into the article text) of the sentence's quotations."""
     return [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTE.finditer(sentence.text)]
@@ -173,7 +191,14 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
         if counted:  # "450 council staff": the noun it counts is its role
             unit_words = tuple(t.lemma for t in tokenize(value.unit))
-            return Role(counted, unit_words, Binding.COMPOUND, part=bool(_PART.match(text, value.end)))
+            counting = Role(counted, unit_words, Binding.COMPOUND, part=bool(_PART.match(text, value.end)))
+            if not generic_unit(value.unit):
+                return counting
+            # "employs 2,400 people": a noun as wide as "people" leaves the role to the verb that takes it
+            verb = next((h for h in sorted(phrases, key=lambda h: -h.last) if h.last <= before
+                         and vocabulary.of_kind(h.predicates, Kind.COUNT)
+                         and _only(tokens, h.last + 1, before + 1, _LINKS, MAX_LINKS, inside)), None)
+            return counting if verb is None else _role(verb, Binding.LINKED, value, vocabulary, counting.part)
     # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
     part = value.kind is not Kind.DATE and bool(
         _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
@@ -191,7 +216,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
                 head = hit
         return _role(head, Binding.COMPOUND, value, vocabulary, part, _event_before(head, phrases, vocabulary))
     for hit in sorted(kinded, key=lambda h: -h.last):  # linked: just before it
-        if hit.last <= before and _only(tokens, hit.last + 1, before + 1, _LINKS, MAX_LINKS, inside):
+        if hit.last <= before and _linked(tokens, hit.last + 1, before + 1, inside):
             return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
     if value.kind is Kind.DATE:
         near = [h for h in kinded if (h.last <= before and before - h.last < vocabulary.reach(h.predicates,
@@ -261,6 +286,22 @@ def _apposed(value: StatedValue, statement: Statement, before: int, vocabulary: 
         return None
     return next((h for h in statement.phrases if h.last == before and vocabulary.of_kind(h.predicates, value.kind)),
                 None)
+
+
+def _linked(tokens: tuple[Token, ...], start: int, end: int, inside: set[int]) -> bool:
+    """True when the words from `start` to `end` join a phrase to the value after them: linking words only
+    ("cost rose to"), or first what the phrase is of ("the price tag for the Metro extension has ballooned
+    to", "the cost of the new stadium is"), then linking words with a verb among them."""
+    if _only(tokens, start, end, _LINKS, MAX_LINKS, inside):
+        return True
+    if start >= end or tokens[start].lemma not in _OF_OPENERS:
+        return False
+    for k in range(start + 1, min(end, start + 1 + MAX_OF_WORDS)):
+        if k in inside:
+            return False  # another value in what the phrase is of: "the cost of the 2019 plan, $4bn"
+        if tokens[k].lemma in _LINK_VERBS:
+            return _only(tokens, k, end, _LINKS, MAX_LINKS, inside)
+    return False
 
 
 def _only(tokens: tuple[Token, ...], start: int, end: int, allowed: frozenset[str], limit: int,

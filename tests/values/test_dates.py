@@ -283,6 +283,13 @@ def test_a_weekday_in_a_name_is_not_a_weekday() -> None:
     assert dates("He reads the Sunday Times on Monday.", dt.date(2022, 7, 27)) == [("Monday", "2022-08-01", None)]
 
 
+def test_a_weekday_ends_at_its_sentence() -> None:
+    # "Monday. The 2,500 staff" is a weekday and a number, not "Monday the 2nd"
+    assert dates("Officials met on Monday. The 2,500 staff were told.", dt.date(2022, 7, 27)) == [
+        ("Monday", "2022-07-25", None)]
+    assert dates("They met on Tuesday the 19th.", dt.date(2022, 7, 27)) == [("Tuesday the 19th", "2022-07-19", None)]
+
+
 def test_a_date_next_to_a_time_keeps_the_day() -> None:
     assert dates("Published 13 April 2022 at 17:05, updated 5:17 pm") == [
         ("13 April 2022", "2022-04-13", None)]

@@ -234,6 +234,10 @@ def _weekday_and_day(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     word = match.group("wd")
     if not reader.capitalised(word):
         return
+    if len(word) > 5 and reader.text[match.end("wd"):match.end("wd") + 1] == ".":
+        return  # a full weekday then a full stop ends a sentence: "met on Monday. The 2,500 staff"
+    if re.match(r",[0-9]", reader.text[match.end():match.end() + 2]):
+        return  # "the 2,500": a number, not a day
     day_text = match.group("d") or ""
     ordinal = bool(re.search(r"(?:st|nd|rd|th)$", day_text) or match.group("dw") or " the" in match.group(0).lower())
     if not ordinal and (len(word) <= 5 or not day_text.isdigit()):
