@@ -92,6 +92,10 @@ def test_partial_dates_and_years(text: str, expected: tuple[str, Any, str | None
     ("Repairs should be done by the end of March.", MARCH_2022, ("March", "2022-03", "by")),
     ("Building starts in mid-November.", JULY_2022, ("November", "2022-11", "mid")),
     ("The report came out on Saturday 5th.", dt.date(2022, 3, 1), ("Saturday 5th", "2022-03-05", None)),
+    # a plan made in the past for a day after publication's in the year is last year's
+    ("The launch was originally scheduled for Dec. 12.", dt.date(2024, 3, 4), ("Dec. 12", "2023-12-12", None)),
+    # the present perfect speaks from now: the day to come is this year's
+    ("The probe has been cleared for a March 3 launch.", dt.date(2024, 2, 20), ("March 3", "2024-03-03", None)),
 ])
 def test_year_less_dates_take_the_publication_year(text: str, published: dt.date,
                                                    expected: tuple[str, Any, str | None]) -> None:

@@ -321,6 +321,10 @@ class _Found:
 
 # The words either side of a year-less date that say whether its statement looks forward or back.
 TENSE_WORDS = 7
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:scheduled|planned|expected|due|set|"
+                        r"slated|supposed|meant|intended)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|[’']s|[’']ve)\s+(?:not\s+|now\s+|already\s+|just\s+|since\s+)?(?:been\s+)?"
+                      r"[a-z]+\b", re.IGNORECASE)
 
 
 class _Reader:
@@ -412,8 +416,11 @@ class _Reader:
             before = self.text[max(low, at[0] - 60):at[0]].split()[-TENSE_WORDS:]
             after = self.text[at[1]:min(high, at[1] + 60)].split()[:TENSE_WORDS]
             words = " ".join(before + after)
-            future = _FUTURE_WORDS.search(words) is not None
-            past = _PAST_WORDS.search(words) is not None
+            # "was originally scheduled for Dec. 12": a plan in the past is the past's
+            planned_before = _PAST_PLAN.search(words) is not None
+            future = not planned_before and _FUTURE_WORDS.search(words) is not None
+            # "has been cleared for a March 3 launch": the present perfect speaks from now, not of the past
+            past = planned_before or _PAST_WORDS.search(_PERFECT.sub(" ", words)) is not None
             if point is not None and point.last_day() < published.first_day() and future and not past:
                 return year + 1
             if point is not None and point.first_day() > published.last_day() and past and not future:
