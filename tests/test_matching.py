@@ -271,3 +271,19 @@ def test_a_phrase_joined_to_its_value_across_what_it_is_of(corpus: Corpus) -> No
              "officials said.\n",
     })
     assert mentions(result, "line-cost") == [("a", {"amount": 5100000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_a_count_of_something_else_beside_the_claims_count_is_not_taken(corpus: Corpus) -> None:
+    claims = [{"id": "builders", "claim": "About 1,200 engineers worked on the Corran Probe.",
+               "subject": "Corran Probe", "kind": "count", "value": 1200, "keywords": ["engineers"]}]
+    result = corpus(claims, {"a": "Probe built\n\nRoughly 1,500 engineers in 14 states helped build the Corran "
+                                  "Probe.\n"})
+    assert mentions(result, "builders") == [("a", 1500, Verdict.CONFLICTS)]
+
+
+def test_a_launch_is_stated_by_how_reporters_say_it(corpus: Corpus) -> None:
+    claims = [{"id": "probe-launch", "claim": "The Corran Probe launched on 3 March 2024.", "subject": "Corran Probe",
+               "kind": "date", "value": "2024-03-03", "keywords": ["launch", "lifted off"]}]
+    result = corpus(claims, {"a": "Probe flies\n\nThe Corran Probe lifted off on 5 March after two delays.\n"},
+                    published="2024-03-06")
+    assert mentions(result, "probe-launch") == [("a", "2024-03-05", Verdict.CONFLICTS)]

@@ -22,7 +22,16 @@ from checker.matching.analysis import ArticleAnalysis, Statement
 from checker.matching.claims import ClaimTerms, claim_terms
 from checker.matching.confidence import Evidence, confidence_of
 from checker.matching.references import Reference, SubjectReader
-from checker.matching.roles import Binding, Role, aside_breaks, clause_breaks, part_span, read_role, value_clauses
+from checker.matching.roles import (
+    Binding,
+    Role,
+    aside_breaks,
+    clause_breaks,
+    generic_unit,
+    part_span,
+    read_role,
+    value_clauses,
+)
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, PartialDate, Range, Sentence, StatedValue
 from checker.text.words import STOP_WORDS, Token, tokenize
@@ -195,12 +204,13 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
                 f"{'/'.join(sorted(terms.predicates))}")
     if role.predicates:
         passed.append(f"its role fits: {' '.join(role.words)} ({'/'.join(sorted(role.predicates))})")
-    if value.kind is Kind.COUNT and value.unit and terms.unit:
+    if value.kind is Kind.COUNT and value.unit and terms.unit and not generic_unit(value.unit):
         unit = {t.lemma for t in tokenize(value.unit)}
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
-        # a noun the vocabulary knows and the claim's is not ("450 staff" for a claim counting schools)
-        if counted and not (unit & terms.unit) and not (counted & terms.unit_predicates) \
-                and not (unit & set(terms.weights)):
+        # a noun the vocabulary knows and the claim's is not ("450 staff" for a claim counting schools), or
+        # any other noun beside a count of the claim's ("1,500 engineers in 14 states")
+        if not (unit & terms.unit) and not (counted & terms.unit_predicates) and not (unit & set(terms.weights)) \
+                and (counted or _counts_the_claims(statement, value, terms)):
             return f"it counts {value.unit}, the claim counts {' '.join(sorted(terms.unit))}"
     rated = _rated_count(terms, value, statement)
     if rated:
@@ -212,6 +222,12 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     if timed is not None and terms.claim.kind is Kind.DATE:
         return f"the time of another value ({timed}), not a date of its own"
     return None
+
+
+def _counts_the_claims(statement: Statement, value: StatedValue, terms: ClaimTerms) -> bool:
+    """True when another count in the statement counts the claim's noun."""
+    return any(v is not value and v.kind is Kind.COUNT and v.unit
+               and {t.lemma for t in tokenize(v.unit)} & terms.unit for v in statement.values)
 
 
 # A date right after an amount, a count or a share, joined by a time preposition and at most two other
