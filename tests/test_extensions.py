@@ -64,6 +64,8 @@ def test_a_scale_file_beside_the_claims_is_a_scale_a_claim_may_use(tmp_path: Pat
     ("  - name: ridership\n    kinds: [riders]\n", "predicate 'ridership': 'riders' is not a kind"),
     ("  - name: reporting\n    kinds: [date]\n    reach: near\n",
      "predicate 'reporting': 'reach' must be a whole number of words from 0 to 50"),
+    ("  - name: priced\n    kinds: [money]\n    compound_only: sometimes\n",
+     "predicate 'priced': 'compound_only' must be true or false"),
 ])
 def test_a_broken_vocabulary_file_is_one_line_naming_it(tmp_path: Path, predicate: str, message: str) -> None:
     corpus = _corpus(tmp_path)

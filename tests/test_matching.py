@@ -287,3 +287,15 @@ def test_a_launch_is_stated_by_how_reporters_say_it(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "Probe flies\n\nThe Corran Probe lifted off on 5 March after two delays.\n"},
                     published="2024-03-06")
     assert mentions(result, "probe-launch") == [("a", "2024-03-05", Verdict.CONFLICTS)]
+
+
+def test_an_amount_written_before_the_thing_is_what_it_costs_and_only_then(corpus: Corpus) -> None:
+    claims = [{"id": "probe-cost", "claim": "The Corran Probe cost $2.1 billion to build.", "subject": "Corran Probe",
+               "kind": "money", "value": "$2.1bn", "keywords": ["cost to build", "probe"]}]
+    result = corpus(claims, {"a": "Probe flies\n\nThe Corran Probe, a $2.3 billion probe, lifted off on Sunday. "
+                                  "Its makers won $40 million for the probe in prizes.\n"})
+    claim = next(c for c in result.report.claims if c.id == "probe-cost")
+    roles = {m.value.to_json()["amount"]: next((r for r in m.reasons if r.startswith("role:")), None)
+             for m in (*claim.mentions, *claim.possible)}
+    assert roles[2300000000] == "role: probe (priced, compound)"
+    assert roles.get(40000000) is None  # "$40 million for the probe" is no price of it

@@ -133,7 +133,8 @@ class Matcher:
         rare = terms.distinctive
         distinctive = sum(terms.weights[w] for w in rare if w in lemmas) / (sum(terms.weights[w] for w in rare) or 1.0)
         keyword = _keyword_found(statement.tokens, terms.keywords)
-        stated_predicates = frozenset(p for h in statement.phrases for p in h.predicates)
+        stated_predicates = frozenset(p for h in statement.phrases for p in h.predicates
+                                      if not self.vocabulary.compound_only(h.predicates))
         breaks = clause_breaks(statement.sentence)
         decisions = []
         for value in candidates:

@@ -186,6 +186,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
               and not any(a <= tokens[h.first].start < b for a, b in quotes)
               and bisect.bisect_right(breaks, tokens[h.first].start) in clauses
               and not (h.first < after and h.last > before)  # a phrase inside the value is none of its role
+              and not (vocabulary.compound_only(h.predicates)
+                       and not (h.first >= after and _only(tokens, after, h.first, _MODIFIERS, MAX_MODIFIERS)))
               and not (value.kind is Kind.DATE and h.words[-1] in _POSITION_WORDS and before - h.last <= 2)]
     if value.kind is Kind.COUNT and value.unit:
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)

@@ -32,6 +32,9 @@ class Predicate:
     # for a date, how many words from it a phrase of this predicate may stand and still be its verb (None: the
     # usual reach); reporting verbs date only what stands beside them ("said on Monday")
     reach: int | None = None
+    # phrases that state it only of a value written right before them ("the $2.3 billion telescope" is what
+    # the telescope costs; "$40m for the telescope" is not)
+    compound_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Vocabulary:
         fits: dict[str, set[str]] = defaultdict(set)
         roles_only: dict[str, bool] = {}
         reach: dict[str, int] = {}
+        compound_only: dict[str, bool] = {}
         phrases: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for record in records:
             name = str(record["name"])
@@ -66,6 +70,7 @@ class Vocabulary:
             roles_only[name] = roles_only.get(name, False) or bool(record.get("roles_only"))
             if record.get("reach") is not None:
                 reach[name] = int(record["reach"])
+            compound_only[name] = compound_only.get(name, False) or bool(record.get("compound_only"))
             for phrase in record.get("phrases", ()):
                 lemmas = tuple(t.lemma for t in tokenize(str(phrase), keep_function_words=True))
                 if lemmas:
@@ -76,7 +81,7 @@ class Vocabulary:
         for entries in by_first.values():
             entries.sort(key=lambda e: (-len(e[0]), e[0]))  # the longest phrase first
         predicates = {name: Predicate(name, frozenset(kinds[name]), frozenset(fits[name]), roles_only[name],
-                                      reach.get(name))
+                                      reach.get(name), compound_only[name])
                       for name in sorted(kinds)}
         return cls(predicates, {k: tuple(v) for k, v in by_first.items()})
 
@@ -114,6 +119,11 @@ class Vocabulary:
         if wanted & stated:
             return True
         return any(self.predicates[s].fits & wanted for s in stated if s in self.predicates)
+
+    def compound_only(self, names: Iterable[str]) -> bool:
+        """True when every one of `names` is stated only of a value written right before its phrase."""
+        known = [self.predicates[n] for n in names if n in self.predicates]
+        return bool(known) and all(p.compound_only for p in known)
 
     def reach(self, names: Iterable[str], usual: int) -> int:
         """How far from a date a phrase stating `names` may stand and be its verb: the widest of their reaches."""

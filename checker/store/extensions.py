@@ -25,7 +25,7 @@ SCALES_FOLDER = "scales"
 VOCABULARY_FOLDER = "vocabulary"
 EXTENSION_FOLDERS = frozenset({SCALES_FOLDER, VOCABULARY_FOLDER})
 KIND_NAMES = frozenset(k.value for k in Kind)
-_PREDICATE_FIELDS = frozenset({"name", "kinds", "phrases", "fits", "roles_only", "reach"})
+_PREDICATE_FIELDS = frozenset({"name", "kinds", "phrases", "fits", "roles_only", "reach", "compound_only"})
 
 
 def _beside(claims_path: Path, folder: str) -> list[Path]:
@@ -86,7 +86,11 @@ def _read_vocabulary(text: str, shown: str) -> list[dict[str, Any]]:
         if reach is not None and (not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 50):
             raise ConfigError(f"{shown}: predicate '{item['name']}': 'reach' must be a whole number of words "
                               "from 0 to 50")
+        for flag in ("roles_only", "compound_only"):
+            if not isinstance(item.get(flag, False), bool):
+                raise ConfigError(f"{shown}: predicate '{item['name']}': '{flag}' must be true or false")
         records.append({"name": item["name"].strip().lower(), "kinds": item.get("kinds", []),
                         "phrases": item.get("phrases", []), "fits": item.get("fits", []),
-                        "roles_only": bool(item.get("roles_only", False)), "reach": reach, "source": shown})
+                        "roles_only": bool(item.get("roles_only", False)), "reach": reach,
+                        "compound_only": bool(item.get("compound_only", False)), "source": shown})
     return records
