@@ -299,3 +299,15 @@ def test_an_amount_written_before_the_thing_is_what_it_costs_and_only_then(corpu
              for m in (*claim.mentions, *claim.possible)}
     assert roles[2300000000] == "role: probe (priced, compound)"
     assert roles.get(40000000) is None  # "$40 million for the probe" is no price of it
+
+
+def test_the_inspectorate_that_rates_a_force_is_neither_a_rival_nor_the_owner(corpus: Corpus) -> None:
+    claims = [{"id": "force-rating", "claim": "Halden Police was rated inadequate in its 2019 inspection.",
+               "subject": "Halden Police", "kind": "rating", "scale": "hmicfrs", "value": "inadequate",
+               "keywords": ["rated", "inspection"]}]
+    result = corpus(claims, {
+        "a": "Force failing\n\nHalden Police has become the first force to be branded failing by inspectors. It has "
+             "been rated inadequate overall by His Majesty's Inspectorate of Constabulary and Fire and Rescue "
+             "Services, which inspected it in 2019.\n",
+    })
+    assert mentions(result, "force-rating") == [("a", "inadequate", Verdict.AGREES)]

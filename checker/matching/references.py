@@ -39,6 +39,11 @@ meanwhile last next new first also according speaking following earlier later no
 _NAME = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|the|&|de|in|on)\s+)?[A-Z][\w'’&.-]*)*")
 _ALIAS = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 _SHORT_FORM = re.compile(r"\b(?:the|its|our|this)\s+(?:[a-z0-9,.-]+\s+)?([a-z]+)\b")  # "the 2,400-employee agency"
+# The agent of a passive, to the end of its phrase, is no owner of the value: "it has been rated inadequate by
+# Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services", "fined £3m by Ofwat"; but what
+# something is run, owned or led by owns it ("services run by Kelbridge Children's Partnership").
+_AGENT = re.compile(r"(?<!\brun )(?<!\boperated )(?<!\bowned )(?<!\bmanaged )(?<!\bled )(?<!\bcontrolled )"
+                    r"(?<!\bprovided )(?<!\bdelivered )(?<!\bover )\bby\s+[^,;()]*")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:it|its|it's|they|their|the\s+body|the\s+organisation)\b",
                               re.IGNORECASE)
 
@@ -148,10 +153,15 @@ def article_names(title: str | None, sentences: Sequence[Sentence]) -> Names:
 
 
 def _head(name: str) -> str | None:
+    """The kind of body a name is: its last word ("Croydon Council"), or for "X of Y" the word before "of"
+    ("Inspectorate of Constabulary" is an inspectorate, "University of Dundee" a university)."""
     words = name.split()
-    if len(words) >= 2 and words[-1].lower() in ORGANISATION_NOUNS and words[0].lower() not in _NOT_NAMES:
-        return words[-1].lower()
-    return None
+    if len(words) < 2 or words[0].lower() in _NOT_NAMES:
+        return None
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("of", "for") and i > 0), None)
+    if cut is not None and words[cut - 1].lower() in ORGANISATION_NOUNS:
+        return words[cut - 1].lower()
+    return words[-1].lower() if words[-1].lower() in ORGANISATION_NOUNS else None
 
 
 class SubjectReader:
@@ -217,7 +227,9 @@ class SubjectReader:
                 or (reference <= Reference.SHORT and self._short_form(lower)):
             return self.rival_before(before)
         bodies = self._rivals if reference >= Reference.ALIAS else self._bodies
-        named = next((name for name in bodies if _whole_name(name, part)), None)
+        agents = [m.span() for m in _AGENT.finditer(part)]
+        named = next((name for name in bodies if _whole_name(name, part)
+                      and not any(a <= part.find(name) < b for a, b in agents)), None)
         return named or self.rival_before(before)
 
     def _reference(self, text: str, lemmas: frozenset[str]) -> Reference:
