@@ -311,3 +311,13 @@ def test_the_inspectorate_that_rates_a_force_is_neither_a_rival_nor_the_owner(co
              "Services, which inspected it in 2019.\n",
     })
     assert mentions(result, "force-rating") == [("a", "inadequate", Verdict.AGREES)]
+
+
+def test_a_count_of_those_rated_is_not_the_count_of_all(corpus: Corpus) -> None:
+    claims = [{"id": "good-areas", "claim": "Inspectors found Halden Police good in four areas.",
+               "subject": "Halden Police", "kind": "count", "value": 4, "keywords": ["areas", "graded"]}]
+    result = corpus(claims, {
+        "a": "Force improves\n\nInspectors graded Halden Police in eight areas of policing. Halden Police was rated "
+             "good in five areas.\n",
+    })
+    assert mentions(result, "good-areas") == [("a", 5, Verdict.CONFLICTS)]

@@ -219,6 +219,10 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     anchored = _anchor_agreement(terms, value, list(statement.values), statement.sentence)
     if anchored is False:
         return "the value beside it is not the one the claim states beside its own"
+    rated = next((a.text for a in terms.anchors if a.kind is Kind.RATING), None)
+    if anchored is None and rated and value.kind is Kind.COUNT:
+        # "good in four areas" counts those rated good: "graded the force in eight areas" counts them all
+        return f"no rating beside it, the claim counts those rated {rated}"
     timed = _time_of_other(value, role, statement)
     if timed is not None and terms.claim.kind is Kind.DATE:
         return f"the time of another value ({timed}), not a date of its own"
