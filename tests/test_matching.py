@@ -321,3 +321,14 @@ def test_a_count_of_those_rated_is_not_the_count_of_all(corpus: Corpus) -> None:
              "good in five areas.\n",
     })
     assert mentions(result, "good-areas") == [("a", 5, Verdict.CONFLICTS)]
+
+
+def test_a_part_and_its_whole_go_to_their_own_claims(corpus: Corpus) -> None:
+    claims = [{"id": "closures", "claim": "Lakemoor School District plans to close 20 schools.",
+               "subject": "Lakemoor School District", "kind": "count", "value": 20, "keywords": ["close"]},
+              {"id": "elementary", "claim": "Lakemoor School District runs 73 schools that serve young children.",
+               "subject": "Lakemoor School District", "kind": "count", "value": 73, "keywords": ["serve"]}]
+    result = corpus(claims, {"a": "Closures\n\nLakemoor School District plans to close about 22 of the 75 schools "
+                                  "that serve young children.\n"})
+    assert mentions(result, "closures") == [("a", 22, Verdict.CONFLICTS)]
+    assert mentions(result, "elementary") == [("a", 75, Verdict.CONFLICTS)]

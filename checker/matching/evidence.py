@@ -306,6 +306,15 @@ is never outranked by the old one.
         return decisions
     out = []
     for d in decisions:
+        pair = next((o for o in kept if o is not d and _partitive(d, o)), None)
+        if pair is not None and d.evidence is not None and pair.evidence is not None \
+                and pair.evidence.local > d.evidence.local:
+            # "close about 20 of the 73 schools": the part and the whole are two values, and the claim's
+            # words stand nearer one of them
+            out.append(replace(d, failed=f"the {'part' if d.value.start < pair.value.start else 'whole'} of "
+                                         f"\"{pair.value.text}\", which the claim's words stand nearer",
+                               evidence=None, confidence=0.0))
+            continue
         if d not in kept or d.evidence is None or d.value.role in ("from", "to") or d.moved:
             out.append(d)
             continue
@@ -315,6 +324,19 @@ is never outranked by the old one.
         evidence = replace(d.evidence, outranked=outranked)
         out.append(replace(d, evidence=evidence, confidence=confidence_of(evidence)))
     return out
+
+
+# Between a part and its whole: "20 of the 73 schools", "three of its five sites".
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|all|all\s+the)\s+$", re.IGNORECASE)
+
+
+def _partitive(a: Decision, b: Decision) -> bool:
+    """True when the two counts of one statement are a part and its whole ("20 of the 73 schools")."""
+    first, second = sorted((a.value, b.value), key=lambda v: v.start)
+    if first.kind is not Kind.COUNT or second.kind is not Kind.COUNT:
+        return False
+    base = a.statement.sentence.start
+    return bool(_PARTITIVE.fullmatch(a.statement.sentence.text[first.end - base:second.start - base]))
 
 
 def _matches(analysis: ArticleAnalysis, terms: ClaimTerms, decisions: Iterable[Decision]) -> list[Match]:
