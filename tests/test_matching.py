@@ -332,3 +332,12 @@ def test_a_part_and_its_whole_go_to_their_own_claims(corpus: Corpus) -> None:
                                   "that serve young children.\n"})
     assert mentions(result, "closures") == [("a", 22, Verdict.CONFLICTS)]
     assert mentions(result, "elementary") == [("a", 75, Verdict.CONFLICTS)]
+
+
+def test_a_start_said_of_someone_in_a_post_is_an_appointment(corpus: Corpus) -> None:
+    claims = [{"id": "head-start", "claim": "Superintendent Ana Ruiz took over Lakemoor School District in July 2021.",
+               "subject": "Lakemoor School District", "kind": "date", "value": "2021-07",
+               "keywords": ["superintendent", "took over"]}]
+    result = corpus(claims, {"a": "District cuts\n\nLakemoor School District faces cuts. Superintendent Ana Ruiz, who "
+                                  "took the helm in August 2021, said the district had no choice.\n"})
+    assert mentions(result, "head-start") == [("a", "2021-08", Verdict.CONFLICTS)]

@@ -17,6 +17,7 @@ from checker.models import Claim, Kind, RangeOrScalar, Sentence, StatedValue
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, rarity, tokenize
 from checker.values import Context, extract_values
 
+START, APPOINTMENT = "start", "appointment"
 # How much a keyword word counts against a word of the claim's own sentence.
 KEYWORD_WORD_FACTOR = 0.7
 # A claim word is one of its distinctive ones when it weighs at least this share of its heaviest word.
@@ -118,7 +119,12 @@ def _predicates(claim: Claim, own: list[StatedValue], vocabulary: Vocabulary) ->
     # September 2026"): the one written as the claim's value, else the first
     mine = next((v for v in own if v.value == claim.value), own[0])
     role = read_role(mine, statement, clause_breaks(sentence), claim.claim, vocabulary)
-    return role.predicates if role.binding >= Binding.VERB else frozenset()
+    if role.binding < Binding.VERB:
+        return frozenset()
+    # a start said of someone in a post is an appointment: "Superintendent Ana Ruiz took over the district"
+    posts = {p for h in statement.phrases for p in h.predicates
+             if p == APPOINTMENT and claim.kind in vocabulary.predicates[p].kinds}
+    return role.predicates | posts if START in role.predicates else role.predicates
 
 
 def _unit_predicates(own: list[StatedValue], unit: frozenset[str], predicates: frozenset[str],
