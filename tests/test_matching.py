@@ -341,3 +341,12 @@ def test_a_start_said_of_someone_in_a_post_is_an_appointment(corpus: Corpus) -> 
     result = corpus(claims, {"a": "District cuts\n\nLakemoor School District faces cuts. Superintendent Ana Ruiz, who "
                                   "took the helm in August 2021, said the district had no choice.\n"})
     assert mentions(result, "head-start") == [("a", "2021-08", Verdict.CONFLICTS)]
+
+
+def test_what_a_whole_includes_is_a_part_of_it(corpus: Corpus) -> None:
+    claims = [{"id": "cuts", "claim": "Calder State University will eliminate 320 positions.",
+               "subject": "Calder State University", "kind": "count", "value": 320,
+               "keywords": ["positions", "cuts"]}]
+    result = corpus(claims, {"a": "Cuts\n\nCalder State University will eliminate about 300 positions. The cuts, "
+                                  "which include 120 layoffs, take effect in July.\n"})
+    assert mentions(result, "cuts") == [("a", 300, Verdict.CONFLICTS)]

@@ -108,7 +108,10 @@ _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:h
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:another|a\s+further|an\s+extra|an\s+additional|some|about|"
                            r"around|nearly|almost|up\s+to)?\s*$", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\s*,?\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
+# ... or named as what a whole includes: "the cuts, which include 120 layoffs", "300 jobs, including 40 posts"
+_PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\b\s*,?\s*(?:\w+\s+){0,2}$"
+                          r"|\b(?:which|that)\s+(?:will\s+|would\s+)?includes?\s+(?:about\s+|around\s+|some\s+)?$"
+                          r"|,\s*including\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 
 
 def clause_breaks(sentence: Sentence) -> list[int]:
@@ -193,7 +196,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
         if counted:  # "450 council staff": the noun it counts is its role
             unit_words = tuple(t.lemma for t in tokenize(value.unit))
-            counting = Role(counted, unit_words, Binding.COMPOUND, part=bool(_PART.match(text, value.end)))
+            counting = Role(counted, unit_words, Binding.COMPOUND, part=bool(
+                _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start)))
             if not generic_unit(value.unit):
                 return counting
             # "employs 2,400 people": a noun as wide as "people" leaves the role to the verb that takes it
