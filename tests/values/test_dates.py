@@ -90,6 +90,9 @@ def test_partial_dates_and_years(text: str, expected: tuple[str, Any, str | None
     ("The depot moved in April, staff said.", JULY_2022, ("April", "2022-04", None)),
     ("It has run the site since April.", JULY_2022, ("April", "2022-04", "since")),
     ("Repairs should be done by the end of March.", MARCH_2022, ("March", "2022-03", "by")),
+    ("The line could open by the end of the decade.", MARCH_2022, ("end of the decade", "2029", "end")),
+    ("Officials expect completion by year-end.", MARCH_2022, ("year-end", "2022", "end")),
+    ("Work should be done by year's end.", MARCH_2022, ("year's end", "2022", "end")),
     ("Building starts in mid-November.", JULY_2022, ("November", "2022-11", "mid")),
     ("The report came out on Saturday 5th.", dt.date(2022, 3, 1), ("Saturday 5th", "2022-03-05", None)),
     # a plan made in the past for a day after publication's in the year is last year's
@@ -269,6 +272,7 @@ def test_years_listed_after_a_date_are_dates() -> None:
     "In her 90s she still swam.",
     "The mayor said it again and again.",
     "He was born in Jan Smith's house.",
+    "The year-end figures were weak.",
 ])
 def test_not_dates(text: str) -> None:
     assert dates(text) == []

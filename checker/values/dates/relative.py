@@ -380,6 +380,29 @@ def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=_POSITIONS[match.group("pos").lower()])
 
 
+@_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|turn|close){_S}+of{_S}+(?:the|this){_S}+decade\b"
+       rf"(?!{_S}+(?:of|to|in){_S})",
+       _TIME_WORD, back=4, accept=_all(_word_is('decade'), _prev_in('the this')))
+def _end_of_the_decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
+    """ "by the end of the decade": the last year of publication's decade ("the start of": its first). """
+    pub = reader.published
+    point = None
+    position = _POSITIONS[match.group("pos").lower()]
+    if pub is not None:
+        first = pub.year - pub.year % 10
+        point = _Point(first + 9 if position == "end" else first)
+    yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=position)
+
+
+@_rule(rf"\byear(?:['’]s{_S}+end|-end)\b", _TIME_WORD,
+       accept=_all(_word_is('year'), _prev_in('by at before until till around toward towards through')))
+def _year_end(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
+    """ "by year's end", "by year-end": the end of publication's year ("the year-end figures" is no date). """
+    pub = reader.published
+    yield _Found(match.start(), match.end(), _Point(pub.year) if pub is not None else None, rank=5,
+                 qualifier="end")
+
+
 @_rule(rf"\b(?:that|the{_S}+same){_S}+(?P<unit>year|month)\b(?!['’]s)",
        _TIME_WORD, back=2, accept=_all(_word_is('year month'), _prev_in('that same')))
 def _that_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
