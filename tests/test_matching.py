@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from checker.cli import cli
 from checker.models import Caveat, CheckResult, Status, Verdict
 from checker.pipeline import run_check
 
@@ -350,3 +352,23 @@ def test_what_a_whole_includes_is_a_part_of_it(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "Cuts\n\nCalder State University will eliminate about 300 positions. The cuts, "
                                   "which include 120 layoffs, take effect in July.\n"})
     assert mentions(result, "cuts") == [("a", 300, Verdict.CONFLICTS)]
+
+
+QUIMBY = [{"id": "quimby-cost", "claim": "The Harriet Quimby Space Telescope cost $9.7 billion.",
+           "kind": "money", "value": "$9.7bn", "keywords": ["cost"]}]
+
+
+def test_a_name_of_several_rare_words_is_shortened_to_its_rarest_once_named(corpus: Corpus, tmp_path: Path) -> None:
+    result = corpus(QUIMBY, {"a": "First images\n\nNASA's Harriet Quimby Space Telescope has sent its first "
+                                  "images. Quimby cost $10.4 billion to build.\n"})
+    assert mentions(result, "quimby-cost") == [("a", {"amount": 10400000000, "currency": "USD"},
+                                                Verdict.CONFLICTS)]
+    explained = CliRunner().invoke(cli, ["explain", "quimby-cost", "a", "--claims", str(tmp_path / "claims"),
+                                         "--articles", str(tmp_path / "articles")])
+    assert "refers to the subject: alias" in explained.stdout, explained.stdout  # "Quimby" names it
+
+
+def test_a_short_name_means_nothing_in_an_article_that_never_names_the_subject(corpus: Corpus) -> None:
+    result = corpus(QUIMBY, {"a": "Council news\n\nThe Quimby family trust cost $10.4 billion to build.\n"})
+    assert mentions(result, "quimby-cost") == []
+

@@ -27,9 +27,11 @@ council councils trust partnership university college school schools academy dis
 commission committee company group corporation police force constabulary service services department ministry
 office hospital hospitals water railway railways rail line link project programme program scheme system rocket
 mission lander institute foundation association society network government administration inspectorate
+telescope observatory spacecraft probe satellite rover tunnel bridge stadium airport museum library prison
 """.split())
 # Capitalised words that begin sentences or titles without naming anything.
 _NOT_NAMES = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
 the a an this that these those it its their there he she they we i in on at by for from of to and but or
 if when while after before since as with under over more most some many one two three four five six seven
 eight nine ten monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -38,7 +40,8 @@ meanwhile last next new first also according speaking following earlier later no
 """.split())
 _NAME = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|the|&|de|in|on)\s+)?[A-Z][\w'’&.-]*)*")
 _ALIAS = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&]{1,9})\s*\)")
-_SHORT_FORM = re.compile(r"\b(?:the|its|our|this)\s+(?:[a-z0-9,.-]+\s+)?([a-z]+)\b")  # "the 2,400-employee agency"
+_SHORT_FORM = re.compile(r"\b(?:the|its|our|this)\s+(?:[$£€][0-9][0-9,.]*(?:\s*(?:m|bn|million|billion))?\s+"
+                         r"|[a-z0-9,.-]+\s+)?([a-z]+)\b")  # "the 2,400-employee agency", "the $10 billion observatory"
 # The agent of a passive, to the end of its phrase, is no owner of the value: "it has been rated inadequate by
 # Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services", "fined £3m by Ofwat"; but what
 # something is run, owned or led by owns it ("services run by Kelbridge Children's Partnership").
@@ -53,6 +56,9 @@ _PRONOUN_OPENING = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:it|its|it's|they|their|th
 GENERIC_RARITY = 1.65
 # A name is named when the words of it present carry this share of its weight.
 SHARE_OF_NAME = 0.6
+# The rarest word of a name of several, when at least this rare (a surname, a coined name: "Webb" 3.2,
+# "Quimby" 4.6; not "launch" 2.3 or "rail" 2.6), stands for the name once the article has named it in full.
+SHORT_NAME_RARITY = 3.0
 # Kinds of body that stand in for one another: in a story about one council, a sentence naming another
 # council (or borough) and not ours is about that one. A regulator or a ministry named is an actor, not a rival.
 KINDRED_BODIES = (
@@ -175,6 +181,11 @@ class SubjectReader:
         self._aliases = frozenset(aliases | subject.initials)
         self.named_in_article = (subject.names_in(text, article_lemmas)
                                  or any(_word_in(a, text_lower) for a in self._aliases))
+        # Once named in full, a name of several rare words is shortened to its rarest: "Webb" for the James
+        # Webb Space Telescope, "Quimby" for the Harriet Quimby Observatory.
+        rarest = max(sorted(subject.words), key=_weight, default=None)
+        self._short_name = rarest if self.named_in_article and len(subject.words) >= 2 \
+            and rarest is not None and _weight(rarest) >= SHORT_NAME_RARITY else None
         self._rivals = tuple(name for name, head in names.organisations
                              if head in subject.heads and not _names(subject, name))
         self._bodies = tuple(name for name, _ in names.organisations if not _names(subject, name))
@@ -240,6 +251,8 @@ class SubjectReader:
         lower = text.lower()
         if any(_word_in(a, lower) for a in self._aliases):
             return Reference.ALIAS
+        if self._short_name and self._short_name in lemmas and self._shortened(text):
+            return Reference.ALIAS
         if not self.named_in_article:
             return Reference.NONE
         if any(name in text for name in self._rivals):
@@ -249,6 +262,16 @@ class SubjectReader:
         if not self.about or any(name in text for name in self._others):
             return Reference.NONE  # another body is the one it names
         return Reference.ARTICLE
+
+    def _shortened(self, text: str) -> bool:
+        """True when `text` names the subject by its short name alone: "Webb" or "the Webb telescope", not a
+        name sharing more of the subject's words ("Cedar Basin's buses" is the place's, for the Cedar Basin
+        Regional Transit Authority)."""
+        for match in _NAME.finditer(text):
+            words = {lemma(w) for w in re.findall(r"[\w'’&-]+", match.group())} & self.subject.words
+            if words == {self._short_name}:
+                return True
+        return False
 
     def _short_form(self, lower: str) -> bool:
         """ "the trust", "the partnership", "the line": the subject's kind of body, or any kind the article
