@@ -372,3 +372,14 @@ def test_a_short_name_means_nothing_in_an_article_that_never_names_the_subject(c
     result = corpus(QUIMBY, {"a": "Council news\n\nThe Quimby family trust cost $10.4 billion to build.\n"})
     assert mentions(result, "quimby-cost") == []
 
+
+
+def test_what_a_total_changes_by_is_not_the_total(corpus: Corpus) -> None:
+    result = corpus(DEFICIT_CLAIM, {"a": "District finances\n\nLakemoor School District officials said the deficit "
+                                         "could grow by $6 million if state funding stalls.\n"})
+    assert mentions(result, "district-deficit") == []
+    claims = [{"id": "deficit-growth", "claim": "Lakemoor School District's deficit grew by $5 million.",
+               "subject": "Lakemoor School District", "kind": "money", "value": "$5m", "keywords": ["deficit"]}]
+    result = corpus(claims, {"a": "District finances\n\nLakemoor School District's deficit grew by $6 million "
+                                  "last year.\n"})
+    assert mentions(result, "deficit-growth") == [("a", {"amount": 6000000, "currency": "USD"}, Verdict.CONFLICTS)]

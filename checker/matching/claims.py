@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from checker.matching.analysis import Statement
 from checker.matching.references import Subject
-from checker.matching.roles import Binding, clause_breaks, generic_unit, read_role
+from checker.matching.roles import Binding, changed_by, clause_breaks, generic_unit, read_role
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, RangeOrScalar, Sentence, StatedValue
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, rarity, tokenize
@@ -99,7 +99,7 @@ def claim_terms(claim: Claim, vocabulary: Vocabulary) -> ClaimTerms:
                       if v.kind not in (claim.kind, Kind.DATE, Kind.COUNT)),
         dates=tuple(v.value for v in extract_values(claim.claim, Context()) if v.kind is Kind.DATE
                     and claim.kind is not Kind.DATE),
-        wants_difference=bool(_DIFFERENCE_WORDS.search(described)),
+        wants_difference=bool(_DIFFERENCE_WORDS.search(described)) or any(changed_by(v, claim.claim) for v in own),
         wants_target=bool(_TARGET_WORDS.search(described)),
         wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
         wants_part=bool(_PART_WORDS.search(claim.claim)),

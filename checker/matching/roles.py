@@ -105,6 +105,21 @@ _PART = re.compile(r"\s+of\s+(?:it|which|that|them|this)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))",
                                re.IGNORECASE)
 # "add $94 million to the deficit", "adding £5m to the bill": what is added, not the total.
+# An amount or a count a change is "by": "the deficit could grow by $6 million", "cut staff by 40". A share's
+# change is what percentage claims state ("fell by 18%"), so it is left to the claim's own words.
+_CHANGED_BY = re.compile(r"\b(?:grow|grows|grew|grown|growing|rise|rises|rose|risen|rising|increase[sd]?|increasing|"
+                         r"fall|falls|fell|fallen|falling|drop|drops|dropped|shrink|shrank|shrunk|cut|cuts|reduce[sd]?|"
+                         r"swell|swelled|climb|climbed|jump|jumped)\s+(?:\w+\s+)?by\s+(?:about\s+|around\s+|some\s+|"
+                         r"nearly\s+|almost\s+|another\s+|a\s+further\s+|more\s+than\s+|up\s+to\s+|as\s+much\s+as\s+)?$",
+                         re.IGNORECASE)
+
+
+def changed_by(value: StatedValue, text: str) -> bool:
+    """True for an amount or a count that is what something changed by, not what it is."""
+    return value.kind in (Kind.COUNT, Kind.MONEY) and bool(_CHANGED_BY.search(text, max(0, value.start - 40),
+                                                                              value.start))
+
+
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:another|a\s+further|an\s+extra|an\s+additional|some|about|"
                            r"around|nearly|almost|up\s+to)?\s*$", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE)
@@ -209,7 +224,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     part = value.kind is not Kind.DATE and bool(
         _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
     added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end))
-    if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and (_DIFFERENCE_AFTER.match(text, value.end) or added):
+    if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and (_DIFFERENCE_AFTER.match(text, value.end) or added
+                                                                  or changed_by(value, text)):
         return Role(frozenset(), (), Binding.NONE, part=part, difference=True)
     apposed = _apposed(value, statement, before, vocabulary)
     if apposed is not None:  # "its rainy-day fund, $42.2 million, ..."
