@@ -91,6 +91,12 @@ _COMPOUND_NOUNS = {
     "nurse": "nurses", "job": "jobs", "home": "homes", "house": "houses", "bus": "buses", "train": "trains",
     "vehicle": "vehicles", "hospital": "hospitals", "clinic": "clinics", "county": "counties",
     "country": "countries", "nation": "nations", "team": "teams", "court": "courts", "prison": "prisons",
+    # the parts a thing is built of or a plan is made of: "an 18-segment mirror", "a 12-point plan"
+    "segment": "segments", "panel": "panels", "instrument": "instruments", "engine": "engines",
+    "satellite": "satellites", "aircraft": "aircraft", "plane": "planes", "ship": "ships", "vessel": "vessels",
+    "camera": "cameras", "unit": "units", "flat": "flats", "apartment": "apartments", "classroom": "classrooms",
+    "city": "cities", "state": "states", "district": "districts", "borough": "boroughs", "stage": "stages",
+    "phase": "phases", "step": "steps", "point": "points", "chapter": "chapters", "episode": "episodes",
 }
 _COMPOUND_RE = re.compile(r"[-\u2010\u2011](" + "|".join(_COMPOUND_NOUNS) + r")s?\b(?!-)", re.IGNORECASE)
 _NOT_COUNT_AFTER_RE = re.compile(

@@ -56,6 +56,7 @@ def one(found: list[StatedValue]) -> StatedValue:
         ("A 12-member board oversees the district", 12, "members board"),
         ("a 24-car train runs every hour", 24, "cars train"),
         ("the 40-bus fleet", 40, "buses fleet"),
+        ("its 18-segment mirror unfolded", 18, "segments mirror"),
     ],
 )
 def test_counts_with_the_noun_they_count(text: str, value: float, unit: str | None) -> None:
