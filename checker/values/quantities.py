@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.models import Kind, StatedValue
 from checker.values.numbers import Number, find_numbers, tidy_number
+from checker.values.qualifiers import read_qualifier
 from checker.values.readings import Measure, Reading, read_single, read_values
 from checker.values.spans import first_disjoint
 
@@ -345,9 +346,47 @@ def find_percents(text: str, context: Context) -> list[StatedValue]:
             return None
         return Measure(n.start, n.end, tidy_number(n.value), n.value, n, unit=other.unit)
 
-    return [
-        _stated(Kind.PERCENT, text, r, unit=r.last.unit) for r in read_values(text, measure, borrow)
-    ]
+    found = [_stated(Kind.PERCENT, text, r, unit=r.last.unit) for r in read_values(text, measure, borrow)]
+    taken = [(v.start, v.end) for v in found]
+    for m in _SHARE_RE.finditer(text):
+        share = _share(m)
+        if share is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        qualifier = read_qualifier(text, m.start())
+        value = {qualifier.bound: share} if qualifier and qualifier.bound else share  # "more than a quarter of"
+        found.append(StatedValue(
+            kind=Kind.PERCENT, value=value, text=text[qualifier.start if qualifier else m.start():m.end()],
+            start=qualifier.start if qualifier else m.start(), end=m.end(),
+            qualifier=qualifier.words if qualifier else None, unit="share"))
+    return sorted(found, key=lambda v: v.start)
+
+
+# A share written in words, of something named after it: "a third of the cost", "two-thirds of pupils",
+# "one in five children", "three out of four schools". Only with "of" (or "in"/"out of" and a number)
+# after it: "a third" alone is an ordinal's business ("a third term").
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+              "fifths": 5, "tenth": 10, "tenths": 10}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_SHARE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:(?P<n>a|an|one|two|three|four|nine)(?:-|{_S})+)?(?P<frac>halves|half|thirds?|quarters?|fifths?"
+    rf"|tenths?)(?={_S}+of{_S}+[a-z])"
+    rf"|(?P<k>one|two|three|four|five|six|seven|eight|nine|[1-9]){_S}+(?:in|out{_S}+of){_S}+"
+    rf"(?P<m>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)(?![\w-]))",
+    re.IGNORECASE)
+
+
+def _share(m: re.Match[str]) -> float | None:
+    """The percentage a share in words states, or None when it is no share ("two in two")."""
+    if m.group("frac"):
+        if not m.group("n") and m.group("frac").lower() != "half":
+            return None  # "third of the ten runners": an ordinal
+        n, d = _SMALL[(m.group("n") or "a").lower()], _FRACTIONS[m.group("frac").lower()]
+        if n == 1 and m.group("frac").lower().endswith("s") or n >= d:
+            return None  # "one thirds", "four quarters"
+        return round(100 * n / d, 1)
+    k, d = (int(g) if g.isdigit() else _SMALL[g.lower()] for g in (m.group("k"), m.group("m")))
+    return round(100 * k / d, 1) if k < d else None
 
 
 # --- durations ------------------------------------------------------------------------------

@@ -130,11 +130,15 @@ def test_an_age_is_a_count_of_years() -> None:
     assert durations("He is 45 years old") == []
 
 
-def test_fractions_and_proportions() -> None:
-    assert one(counts("one in five adults")).value.to_json() == pytest.approx(0.2)
-    assert one(counts("seven out of 10 were unhappy")).value.to_json() == pytest.approx(0.7)
-    assert one(counts("nearly two-thirds of councils")).value.to_json() == pytest.approx(0.666667)
-    assert one(counts("more than half of them")).value.to_json() == {"min": 0.5}
+def test_fractions_and_proportions_are_shares_not_counts() -> None:
+    assert one(percents("one in five adults")).value.to_json() == 20
+    assert one(percents("seven out of 10 were unhappy")).value.to_json() == 70
+    assert one(percents("nearly two-thirds of councils")).value.to_json() == pytest.approx(66.7)
+    assert one(percents("more than half of them")).value.to_json() == {"min": 50}
+    assert one(percents("covers roughly a third of the cost")).qualifier == "roughly"
+    # a share needs what it is a share of
+    assert percents("she won a third term") == []
+    assert percents("he came third of the ten runners") == []
 
 
 # --- percentages ----------------------------------------------------------------------------
