@@ -383,3 +383,19 @@ def test_what_a_total_changes_by_is_not_the_total(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "District finances\n\nLakemoor School District's deficit grew by $6 million "
                                   "last year.\n"})
     assert mentions(result, "deficit-growth") == [("a", {"amount": 6000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_who_a_value_goes_to_may_stand_between_the_verb_and_the_value(corpus: Corpus) -> None:
+    claims = [{"id": "utility-fine", "claim": "State regulators fined Redstone Power $14 million over the outages.",
+               "subject": "Redstone Power", "kind": "money", "value": "$14m"}]
+    result = corpus(claims, {"a": "Outages\n\nRedstone Power faces questions. Regulators ordered the company to "
+                                  "pay a $15 million penalty for the blackouts.\n"})
+    assert mentions(result, "utility-fine") == [("a", {"amount": 15000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_a_chief_executive_since_a_year_took_office_then(corpus: Corpus) -> None:
+    claims = [{"id": "ceo-start", "claim": "Redstone Power's chief executive Lena Ortiz took office in 2019.",
+               "subject": "Redstone Power", "kind": "date", "value": "2019"}]
+    result = corpus(claims, {"a": "Bills\n\nRedstone Power bills will rise. Lena Ortiz, the utility's CEO since "
+                                  "2018, said the increase was needed.\n"})
+    assert mentions(result, "ceo-start") == [("a", "2018", Verdict.CONFLICTS)]

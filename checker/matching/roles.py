@@ -73,6 +73,10 @@ roughly circa just well likely which has have had hit hits reached topped top ex
 further another
 """.split())
 MAX_LINKS = 5
+# Who a verb's value goes to may stand between them: a name ("fined Redstone Power $14m") or one noun with
+# its determiner ("cost the taxpayer £5bn").
+MAX_NAME_WORDS = 5
+_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
 # What a phrase is of may stand between it and its linking words: "the budget for the new line is £4bn".
 _OF_OPENERS = frozenset({"of", "for", "on"})
 MAX_OF_WORDS = 6
@@ -238,7 +242,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
                 head = hit
         return _role(head, Binding.COMPOUND, value, vocabulary, part, _event_before(head, phrases, vocabulary))
     for hit in sorted(kinded, key=lambda h: -h.last):  # linked: just before it
-        if hit.last <= before and _linked(tokens, hit.last + 1, before + 1, inside):
+        if hit.last <= before and _linked(tokens, hit.last + 1, before + 1, inside, text):
             return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
     if value.kind is Kind.DATE:
         near = [h for h in kinded if (h.last <= before and before - h.last < vocabulary.reach(h.predicates,
@@ -310,11 +314,20 @@ def _apposed(value: StatedValue, statement: Statement, before: int, vocabulary: 
                 None)
 
 
-def _linked(tokens: tuple[Token, ...], start: int, end: int, inside: set[int]) -> bool:
+def _linked(tokens: tuple[Token, ...], start: int, end: int, inside: set[int], text: str) -> bool:
     """True when the words from `start` to `end` join a phrase to the value after them: linking words only
-    ("cost rose to"), or first what the phrase is of ("the price tag for the Metro extension has ballooned
+    ("cost rose to"), or first who the verb's value goes to ("fined Redstone Power $14 million", "gave the
+    council £5m"), or first what the phrase is of ("the price tag for the Metro extension has ballooned
     to", "the cost of the new stadium is"), then linking words with a verb among them."""
     if _only(tokens, start, end, _LINKS, MAX_LINKS, inside):
+        return True
+    named = start
+    while named < min(end, start + MAX_NAME_WORDS) and text[tokens[named].start:tokens[named].start + 1].isupper():
+        named += 1
+    if named == start and start + 1 < end and tokens[start].lemma in _OBJECT_DETERMINERS:
+        named = start + 2  # "fined the company £3m"
+    if named > start and named < end + 1 and not any(k in inside for k in range(start, named)) \
+            and _only(tokens, named, end, _LINKS, MAX_LINKS, inside):
         return True
     if start >= end or tokens[start].lemma not in _OF_OPENERS:
         return False
