@@ -63,10 +63,14 @@ def judge(claim: Claim, value: RangeOrScalar, qualifier: str | None = None) -> V
 
 
 def caveats(claim: Claim, value: RangeOrScalar, qualifier: str | None, time: PartialDate | None, score: float,
-            weak_below: float) -> tuple[Caveat, ...]:
+            weak_below: float, role: str | None = None) -> tuple[Caveat, ...]:
     """Reasons a conflicting mention may not be a real contradiction."""
     found: list[Caveat] = []
     if claim.as_of and time and claim.kind is not Kind.DATE and not claim.as_of.same_time(time):
+        found.append(Caveat.OTHER_TIME)
+    elif role == "from":
+        # "rose from £80m to £95m", "pushed back from 2025 to 2027": the earlier end of a change is what
+        # was, before the time the sentence speaks of
         found.append(Caveat.OTHER_TIME)
     if qualifier and qualifier.lower() in HEDGES:
         found.append(Caveat.HEDGED)
@@ -164,7 +168,7 @@ def to_mention(claim: Claim, match: Match) -> Mention:
         article=match.article_id, value=value.value, verdict=verdict, text=value.text,
         sentence=match.sentence.text, start=value.start, end=value.end, score=match.score,
         sentence_start=match.sentence.start, qualifier=value.qualifier, role=value.role, time=match.time,
-        caveats=caveats(claim, value.value, value.qualifier, match.time, match.score, WEAK_MATCH_SCORE)
+        caveats=caveats(claim, value.value, value.qualifier, match.time, match.score, WEAK_MATCH_SCORE, value.role)
         if verdict is Verdict.CONFLICTS else (),
         matched_words=match.matched_words, page=match.page, confidence=match.confidence, reasons=match.reasons,
     )

@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.findings.wording import caveat_words
 from checker.models import Caveat, CheckResult, Status, Verdict
 from checker.pipeline import run_check
 
@@ -399,3 +400,13 @@ def test_a_chief_executive_since_a_year_took_office_then(corpus: Corpus) -> None
     result = corpus(claims, {"a": "Bills\n\nRedstone Power bills will rise. Lena Ortiz, the utility's CEO since "
                                   "2018, said the increase was needed.\n"})
     assert mentions(result, "ceo-start") == [("a", "2018", Verdict.CONFLICTS)]
+
+
+def test_the_earlier_end_of_a_change_is_a_conflict_about_an_earlier_time(corpus: Corpus) -> None:
+    claims = [{"id": "line-cost", "claim": "The Dunmore Line is expected to cost $3.4 billion.",
+               "subject": "Dunmore Line", "kind": "money", "value": "$3.4bn", "keywords": ["cost"]}]
+    result = corpus(claims, {"a": "Line costs\n\nThe Dunmore Line's cost rose from $2.9 billion to $3.4 billion.\n"})
+    claim = next(c for c in result.report.claims if c.id == "line-cost")
+    earlier = next(m for m in claim.mentions if m.value.to_json()["amount"] == 2900000000)
+    assert (earlier.verdict, earlier.caveats) == (Verdict.CONFLICTS, (Caveat.OTHER_TIME,))
+    assert caveat_words(earlier) == "the earlier value of a change"

@@ -32,6 +32,8 @@ def source_name(article_id: str, summary: ArticleSummary | None) -> str:
 
 def caveat_label(caveat: Caveat, mention: Mention) -> str:
     """A caveat in words: 'refers to another time (Mar 2021)', 'hedged (around)', 'weak match'."""
+    if caveat is Caveat.OTHER_TIME and mention.role == "from":
+        return "the earlier value of a change"
     if caveat is Caveat.OTHER_TIME:
         return f"refers to another time ({mention.time.display()})" if mention.time else "refers to another time"
     if caveat is Caveat.HEDGED:
