@@ -554,9 +554,9 @@ def test_no_changes_section_without_a_previous_result(sample_html: str) -> None:
 
 
 def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.report.page
+    import checker.report.matrix
 
-    monkeypatch.setattr(checker.report.page, "MAX_MATRIX_CELLS", 4)
+    monkeypatch.setattr(checker.report.matrix, "MAX_MATRIX_CELLS", 4)
     html = render_html(*sample_case())
     section = html[html.index('id="matrix"'):html.index('id="coverage"')]
     assert "<table" not in section and "6 claims × 3 articles are too many pairs" in section
