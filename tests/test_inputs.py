@@ -215,7 +215,11 @@ def test_the_report_headline_says_how_many_files_were_not_read(workspace: Path) 
     result = claimcheck("report", "--workers", "1", "--out", "out/report.html")
     assert result.exit_code == 0, result.stderr
     html = (workspace / "out" / "report.html").read_text()
-    assert "1 file under the articles folder was not read (the run&#39;s warnings say why)." in html
+    headline = html[html.index('<p class="headline">'):html.index('<ul class="counts">')]
+    assert ("0 contradictions, 0 caveated differences, 1 agreed, 0 unconfirmed (1 claim, 1 article); 1 skipped "
+            "(see the warnings).</p>") in headline
+    assert ("Skipped: files under the articles folder that were not read; the run&#39;s warnings and the JSON "
+            "result&#39;s skipped list say why.</p>") in headline
 
 
 @pytest.mark.parametrize(("name", "hint"), [

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from checker.findings.standing import Standings
+from checker.findings.standing import Standings, summary_line
 from checker.models import Article, Kind, Report, Status
 from checker.report import matrix
 from checker.report.articles import article_view
@@ -21,7 +21,7 @@ from checker.report.changes import changes_view
 from checker.report.claim_card import claim_view
 from checker.report.conflicts import conflict_view
 from checker.report.coverage import MAX_COVERAGE_ROWS, coverage_view
-from checker.report.headline import counts, headline, page_title
+from checker.report.headline import counts, headline, headline_note, page_title
 from checker.report.history import Changes
 from checker.report.limits import shown_rows
 from checker.report.sources import article_refs
@@ -42,11 +42,12 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     columns = tuple(refs[a] for a in sorted(refs))
     full_matrix = matrix.fits_grid(len(claims), len(columns))
     shown = {c.id: shown_rows(c.mentions) for c in claims}
+    summary = summary_line(report, standings, len(columns))
     style, script = page_assets()
     return PageView(
-        title=page_title(tallies, len(claims), len(columns)),
-        headline=headline(tallies, len(claims), len(columns), [standings.of_claim(c) for c in claims],
-                          len(report.skipped)),
+        title=page_title(summary),
+        headline=headline(summary),
+        headline_note=headline_note([standings.of_claim(c) for c in claims], bool(report.skipped)),
         counts=counts(tallies, len(columns)),
         conflicts=tuple(conflict_view(c, refs, standings, shown[c.id]) for c in claims
                         if c.status is Status.CONFLICTING),

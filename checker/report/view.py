@@ -294,6 +294,7 @@ class PageView:
 
     title: str
     headline: str
+    headline_note: str  # what the headline's words for conflicts mean; "" when nothing conflicts
     counts: tuple[CountView, ...]
     conflicts: tuple[ConflictView, ...]
     claims: tuple[ClaimView, ...]
