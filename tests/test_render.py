@@ -340,6 +340,21 @@ def test_possible_mentions_are_shown_apart_and_counted_for_nothing() -> None:
     assert 'title="subject: name">0.91<' in evidence
 
 
+def test_a_possible_mention_links_to_its_place_only_where_the_text_highlights_it() -> None:
+    article = make_article(text="The trust had 657 staff. Some 700 people work nearby.")
+    unsure = make_mention(article, "700", 700, Verdict.CONFLICTS, confidence=0.31)
+    elsewhere = make_mention(article, "657", 657, Verdict.CONFLICTS, confidence=0.3)
+    other = make_claim(id="other", mentions=(make_mention(article, "657", 657, Verdict.CONFLICTS),))
+    html = render_html(make_report([make_claim(possible=(unsure, elsewhere)), other], [article]), [article])
+    # Possible mentions are not highlighted in the text: "700" has no mark to land on, so no link;
+    # "657" is highlighted for the other claim, so its row links there.
+    possible = html[html.index('<details class="possible">'):html.index("</details>")]
+    start = article.text.index("657")
+    assert re.findall(r'class="goto" href="#([^"]+)"', possible) == [f"article-001_a1b2c3d4e5f60718-{start}"]
+    targets = set(re.findall(r'href="#([^"]*)"', html))
+    assert targets - set(re.findall(r'\sid="([^"]*)"', html)) == set()
+
+
 def test_no_request_of_any_kind(sample_html: str, hostile_html: str) -> None:
     for html in (sample_html, hostile_html):
         # Attribute names only: escaped text inside a value ("&lt;img src=x&gt;") is harmless.

@@ -20,6 +20,17 @@ _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 _Found = tuple[ClaimResult, int, Mention]
 
 
+def marked_places(claims: Sequence[ClaimResult], texts: Mapping[str, Article]) -> frozenset[tuple[str, int]]:
+    """Where the articles' text is highlighted: the article and offset of every mention found in its text.
+    A link to a place goes only where one of these marks is (a possible mention's place may have none)."""
+    return frozenset((m.article, m.start) for claim in claims for m in claim.mentions
+                     if (article := texts.get(m.article)) is not None and _in_text(m, article.text))
+
+
+def _in_text(mention: Mention, text: str) -> bool:
+    return 0 <= mention.start < mention.end <= len(text)
+
+
 def article_view(ref: ArticleRef, article: Article | None, summary: ArticleSummary | None,
                  claims: Sequence[ClaimResult], shown: Mapping[str, frozenset[int]]) -> ArticleView:
     """The section of the article `ref` names; its text comes from `article` when the caller passed it."""
@@ -31,7 +42,7 @@ def article_view(ref: ArticleRef, article: Article | None, summary: ArticleSumma
             if mention.article != ref.id:
                 continue
             backrefs.setdefault(claim.id, []).append(mention.verdict)
-            if 0 <= mention.start < mention.end <= len(text):
+            if _in_text(mention, text):
                 spans[(mention.start, mention.end)].append((claim, n, mention))
     url = ((article.url if article else None) or (summary.url if summary else None) or "").strip()
     # Web furniture lines (checker.text.boilerplate) are not shown; matching never reads them either.

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from checker.findings.standing import Standings
 from checker.findings.wording import plural
-from checker.models import Article, ClaimResult, Verdict, described
+from checker.models import ClaimResult, Verdict, described
 from checker.report.anchors import more_id, token
 from checker.report.badges import STATUS_BADGES
 from checker.report.caveats import accepted_note
@@ -22,11 +22,12 @@ from checker.values import builtin_scales
 MAX_TIMELINE_WORDS = 12
 
 
-def claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
-               texts: Mapping[str, Article], standings: Standings, shown: frozenset[int]) -> ClaimView:
-    """The card of `claim`; `shown` are the mentions that get a row (checker.report.limits)."""
+def claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], marked: frozenset[tuple[str, int]],
+               standings: Standings, shown: frozenset[int]) -> ClaimView:
+    """The card of `claim`; `shown` are the mentions that get a row (checker.report.limits), `marked` the
+    places highlighted in the articles' text (checker.report.articles)."""
     anchor = f"claim-{token(claim.id)}"
-    mentions = tuple(mention_view(claim, n, m, refs[m.article], texts.get(m.article), accepted=accepted_note(
+    mentions = tuple(mention_view(claim, n, m, refs[m.article], marked, accepted=accepted_note(
         standings, claim, m)) for n, m in enumerate(claim.mentions) if n in shown)
     possible = [(n, m) for n, m in enumerate(claim.possible) if m.article in refs]
     possible_shown = shown_rows([m for _, m in possible])
@@ -40,7 +41,7 @@ def claim_view(claim: ClaimResult, refs: Mapping[str, ArticleRef],
         article_tokens=" ".join(sorted({token(m.article) for m in claim.mentions})),
         mentions=mentions,
         timeline=_timeline_view(claim, refs),
-        possible=tuple(mention_view(claim, n, m, refs[m.article], texts.get(m.article), prefix="p")
+        possible=tuple(mention_view(claim, n, m, refs[m.article], marked, prefix="p")
                        for i, (n, m) in enumerate(possible) if i in possible_shown),
         more=more_line(claim.mentions, shown), more_id=more_id(claim.id),
         possible_more=more_line([m for _, m in possible], possible_shown),

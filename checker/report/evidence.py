@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from checker.models import Article, Caveat, ClaimResult, Mention, described
+from checker.models import Caveat, ClaimResult, Mention, described
 from checker.report.anchors import place_id, row_id
 from checker.report.badges import VERDICT_BADGES
 from checker.report.caveats import caveat_views
@@ -23,13 +23,13 @@ _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
-                 article: Article | None, prefix: str = "m", accepted: str = "") -> MentionView:
-    """Mention `n` of `claim` as its evidence row; `accepted` is the baseline's acceptance, worded."""
+                 marked: frozenset[tuple[str, int]], prefix: str = "m", accepted: str = "") -> MentionView:
+    """Mention `n` of `claim` as its evidence row, linked to its place in the article when that place is
+    highlighted (`marked`, checker.report.articles); `accepted` is the baseline's acceptance, worded."""
     before, hit, after = _sentence_parts(mention)
     quoted = (before + hit + after).strip()
     # "“"We employ 450," she said.”" would double the marks: such a sentence is shown as it is.
     bare = quoted.startswith(tuple(_QUOTE_MARKS)) or quoted.endswith(tuple(_QUOTE_MARKS))
-    in_text = article is not None and 0 <= mention.start < mention.end <= len(article.text)
     stems = tuple(sorted({w.lower() for w in mention.matched_words if w.strip()}))
     return MentionView(
         row_id=row_id(claim.id, n, prefix), article=ref,
@@ -38,7 +38,8 @@ def mention_view(claim: ClaimResult, n: int, mention: Mention, ref: ArticleRef,
         # A conflict's caveat already says so; agreeing mentions about another time are marked here.
         other_time="" if Caveat.OTHER_TIME in mention.caveats else other_time(claim, mention),
         before=_pieces(before, stems), hit=hit, after=_pieces(after, stems),
-        place_href=f"#{place_id(mention.article, mention.start)}" if in_text else None,
+        place_href=f"#{place_id(mention.article, mention.start)}" if (mention.article, mention.start) in marked
+        else None,
         page=f"p. {mention.page}" if mention.page else "",
         score=_score(mention.confidence if mention.confidence is not None else mention.score),
         reasons="; ".join(mention.reasons), accepted=accepted,

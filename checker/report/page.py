@@ -14,7 +14,7 @@ from markupsafe import Markup
 from checker.findings.standing import Standings, summary_line
 from checker.models import Article, Kind, Report, Status
 from checker.report import matrix
-from checker.report.articles import article_view
+from checker.report.articles import article_view, marked_places
 from checker.report.assets import content_security_policy, page_assets
 from checker.report.badges import STANDING_ORDER, STATUS_BADGES, STATUS_ORDER
 from checker.report.changes import changes_view
@@ -42,6 +42,7 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
     columns = tuple(refs[a] for a in sorted(refs))
     full_matrix = matrix.fits_grid(len(claims), len(columns))
     shown = {c.id: shown_rows(c.mentions) for c in claims}
+    marked = marked_places(claims, texts)
     summary = summary_line(report, standings, len(columns))
     style, script = page_assets()
     return PageView(
@@ -51,7 +52,7 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
         counts=counts(tallies, len(columns)),
         conflicts=tuple(conflict_view(c, refs, standings, shown[c.id]) for c in claims
                         if c.status is Status.CONFLICTING),
-        claims=tuple(claim_view(c, refs, texts, standings, shown[c.id]) for c in claims),
+        claims=tuple(claim_view(c, refs, marked, standings, shown[c.id]) for c in claims),
         columns=columns,
         rows=tuple(matrix.row_view(c, columns, full_matrix, shown[c.id]) for c in claims),
         full_matrix=full_matrix,
