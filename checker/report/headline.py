@@ -36,8 +36,8 @@ def headline_note(standings: Sequence[Standing | None], skipped: bool) -> str:
 # The summary line's words for how a conflicting claim stands, as a reader needs them explained.
 _MEANINGS = (
     (Standing.OPEN, "A contradiction: an article states another value for the same time."),
-    (Standing.CAVEATED, "A caveated difference may not be real: every article that differs speaks of another "
-                        "time, hedges the value, gives a range or only loosely matches the claim."),
+    (Standing.CAVEATED, "A caveated difference may not be real: each other value is for another time, hedged, "
+                        "a range or a weak match."),
     (Standing.ACCEPTED, "Accepted: every conflict is in the baseline, with its reason."),
 )
 
