@@ -153,5 +153,9 @@ def cli(verbose: int, quiet: bool) -> None:
     claimcheck extract    the values claimcheck finds in one text, to see why a value was (not) found
     claimcheck explain    why a claim was (not) found: each candidate sentence, each value, each gate
     claimcheck fetch      save web pages (URLs) as articles
+
+    \b
+    Example (then open reports/report.html; each command's --help has its own):
+      claimcheck report --json reports/report.json
     """
     _set_logging(verbose, quiet)
