@@ -171,6 +171,9 @@ def test_report_takes_the_baseline_and_shows_accepted_conflicts_with_their_reaso
             '(3 claims, 2 articles).</p>\n<p class="headline-note">Accepted: every conflict is in the baseline, '
             'with its reason.</p>') in html
     assert "A contradiction:" not in html
+    # Drawn apart from a contradiction too: grey, not red.
+    assert '<li class="conflict conflict-accepted">' in html and "conflict-open" not in html
+    assert '<li class="conflict conflict-open">' in (corpus / "plain.html").read_text()
 
 
 def test_a_baseline_that_is_not_valid_stops_report_and_export(corpus: Path) -> None:
