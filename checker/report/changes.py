@@ -21,7 +21,7 @@ def changes_view(changes: Changes, claims: Sequence[ClaimResult], refs: Mapping[
 
     def change(c: ConflictChange) -> ChangeView:
         ref = refs.get(c.article_id)
-        return ChangeView(link(c.claim_id), ref.short_id if ref else c.article_id, ref.href if ref else None,
+        return ChangeView(link(c.claim_id), ref.short_name if ref else c.article_id, ref.href if ref else None,
                           display_raw(c.kind, c.value))
 
     parts = [(len(changes.new_conflicts), "new conflict"), (len(changes.resolved_conflicts), "resolved conflict"),

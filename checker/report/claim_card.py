@@ -72,7 +72,7 @@ def _timeline_view(claim: ClaimResult, refs: Mapping[str, ArticleRef]) -> Timeli
             continue
         value = described(mention.value, mention.qualifier)
         when = other_time(claim, mention)
-        label = (f"{value} in {ref.short_id}, published {ref.date}: {mention.verdict.value}"
+        label = (f"{value} in {ref.label}, published {ref.date}: {mention.verdict.value}"
                  + (f", {when}" if when else ""))
         data.append(Datum(dt.date.fromisoformat(ref.date_iso), span[0], span[1], mention.verdict.value,
                           value, label))

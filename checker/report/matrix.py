@@ -50,6 +50,6 @@ def row_view(claim: ClaimResult, columns: Sequence[ArticleRef], full: bool, show
         listed = [(n, m) for n, m in found if n in shown] or found
         first = next((n for n, m in listed if m.verdict is Verdict.CONFLICTS), listed[0][0] if listed else None)
         icon, words = _CELL_STATES[state]
-        cells.append(CellView(state, icon, f"{claim.id} in {ref.short_id}: {words}",
-                              row_href(claim.id, first, shown) if first is not None else None, ref.short_id))
+        cells.append(CellView(state, icon, f"{claim.id} in {ref.short_name}: {words}",
+                              row_href(claim.id, first, shown) if first is not None else None, ref.short_name))
     return RowView(token(claim.id), claim.id, claim_href(claim.id), STATUS_BADGES[claim.status], tuple(cells))

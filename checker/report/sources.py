@@ -41,13 +41,15 @@ def _article_ref(article_id: str, summary: ArticleSummary) -> ArticleRef:
     title, published = summary.title, summary.published
     shown = title.strip() if title and title.strip() else article_id
     publisher = " ".join((summary.publisher or "").split())
+    label = _shorten(publisher, SHORT_LABEL_CHARS) if publisher else _shorten(shown, SHORT_LABEL_CHARS)
+    date = _human_date(published) if published else "undated"
     return ArticleRef(
         id=article_id, token=safe, href=f"#article-{safe}", title=shown,
         short_title=_shorten(shown, SHORT_TITLE_CHARS), short_id=_short_id(article_id),
-        date=_human_date(published) if published else "undated",
+        date=date,
         date_iso=published.isoformat() if published else "",
         name=source_name(article_id, summary), publisher=publisher, column=_shorten(shown, SHORT_LABEL_CHARS),
-        label=_shorten(publisher, SHORT_LABEL_CHARS) if publisher else _shorten(shown, SHORT_LABEL_CHARS),
+        label=label, short_name=f"{label}, {date}",
     )
 
 
