@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,27 @@ def test_every_link_in_the_report_lands_its_target_below_the_sticky_nav(bundled:
     # The address bar says where the reader is (a count that filters says the filter instead).
     assert [x["href"] for x in landed if x["hash"] != x["href"] and not x["filters"]] == []
     assert {x["hash"] for x in landed if x["filters"]} == {"#status=unconfirmed", "#status=agreed"}
+
+
+# Quotation marks a quoted sentence can open or close with (the page adds curly ones around the others).
+QUOTE_MARKS = "\"'“”‘’«»"
+
+
+def test_evidence_quotes_have_no_doubled_marks_and_article_text_no_web_furniture(bundled: Path,
+                                                                                 open_page: Any) -> None:
+    page = open_page(bundled.as_uri(), viewport=DESKTOP).page
+    quotes = page.eval_on_selector_all(".mentions .quote", "els => els.map(e => e.textContent.trim())")
+    doubled = [q for q in quotes if len(q) > 1 and (q[0] == "“" and q[1] in QUOTE_MARKS
+                                                   or q[-1] == "”" and q[-2] in QUOTE_MARKS)]
+    assert doubled == []
+    # The bundled articles quote people: those sentences keep their own marks, and get no second pair.
+    assert len([q for q in quotes if q[0] == '"']) >= 3
+    # textContent, not innerText: an article far below is not drawn yet (content-visibility), its text is there.
+    texts = page.eval_on_selector_all(".source .text", "els => els.map(e => e.textContent)")
+    lines = [line.strip() for text in texts for line in text.splitlines() if line.strip()]
+    assert [line for line in lines if line in ("Hide Ad", "Subscribe", "Related articles")
+            or line.startswith(("Watch more of our videos on", "Sign up to our"))] == []
+    # A caption glued to itself where a byline meets a photo: "Doncaster Children's Services TrustDoncaster ...".
+    assert [line for line in lines if re.fullmatch(r"(.{8,200}?)\1", line)] == []
+    left_out = page.eval_on_selector_all(".source .stated", "els => els.map(e => e.textContent)")
+    assert "11 lines of page furniture (ads, share links, captions) left out" in left_out
