@@ -4,7 +4,7 @@ The public API, for calling the check from Python::
 
     import checker
     result = checker.run_check("claims", "articles")      # a CheckResult: .report and .articles
-    print(result.summary())
+    print(checker.summarise(result))                      # the line `claimcheck check` ends with
     html = checker.render_html(result.report, result.articles)
 
 Names are imported on first use (PEP 562), so `claimcheck --version` loads none of the readers.
@@ -22,7 +22,7 @@ _OWNERS = {
     "run_check": "checker.pipeline", "CheckResult": "checker.models",
     "load_claims": "checker.store.claims", "read_claims": "checker.store.claims",
     "render_html": "checker.report.render", "render_json": "checker.formats.json",
-    "Settings": "checker.settings", "CheckerError": "checker.errors",
+    "Settings": "checker.settings", "CheckerError": "checker.errors", "summarise": "checker.findings.standing",
     **dict.fromkeys(("Claim", "Article", "Report", "ClaimResult", "Mention", "StatedValue", "Kind", "Verdict",
                      "Status", "Caveat", "PartialDate", "Money", "Count", "Percent", "Duration", "Rating", "Range"),
                     "checker.models"),
@@ -32,6 +32,7 @@ __all__ = [
     "Article", "Caveat", "CheckResult", "CheckerError", "Claim", "ClaimResult", "Count", "Duration", "Kind",
     "Mention", "Money", "PartialDate", "Percent", "Range", "Rating", "Report", "Settings", "StatedValue", "Status",
     "Verdict", "__version__", "load_claims", "read_claims", "render_html", "render_json", "run_check",
+    "summarise",
 ]
 
 
@@ -49,6 +50,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from checker.errors import CheckerError
+    from checker.findings.standing import summarise
     from checker.formats.json import render_json
     from checker.models import (
         Article,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -99,11 +100,19 @@ def test_an_invalid_claim_file_writes_nothing(corpus: Path) -> None:
     assert not (corpus / "reports").exists() and not (corpus / "out.json").exists()
 
 
-@pytest.mark.parametrize("command", ["report", "check", "extract"])
+@pytest.mark.parametrize("command", sorted(_COMMANDS))
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0
-    assert "Example:" in result.stdout
+    # The example is a whole invocation of the command itself, under its own heading.
+    assert re.search(rf"\n  Examples?:\n    claimcheck {command}( |$)", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_the_top_help_starts_with_the_readme_command() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert ("  Example (then open reports/report.html; each command's --help has its own):\n"
+            "    claimcheck report --json reports/report.json\n") in result.stdout
 
 
 def test_check_help_documents_exit_codes() -> None:

@@ -190,7 +190,8 @@ def test_a_page_already_fetched_is_kept_unless_forced(site: str, tmp_path: Path)
     saved.write_text("edited by hand\n")
     code, _, err = fetch(url, "--into", str(tmp_path))
     assert code == 1
-    assert err.endswith("already exists; use --force to fetch the page again and overwrite it\n")
+    assert err == (f"claimcheck: error: {url}: {saved} already exists; use --force to fetch the page again and "
+                   "overwrite it\n")
     assert len(_Site.requests) == 1  # refused before any request
     assert saved.read_text() == "edited by hand\n"
     code, out, err = fetch(url, "--into", str(tmp_path), "--force")
@@ -218,6 +219,17 @@ def test_a_page_that_is_no_article_is_saved_with_a_warning(site: str, tmp_path: 
     code, out, err = fetch(f"{site}{path}", "--into", str(tmp_path))
     assert code == 0, err
     assert f"claimcheck: warning: {site}{path}: {warning}" in err.splitlines()
+
+
+def test_a_page_whose_id_another_article_holds_is_refused_even_with_force(site: str, tmp_path: Path) -> None:
+    url = f"{site}/news/leaders-not-failing"
+    other = tmp_path / f"{article_slug(url)}.md"
+    other.write_text("kept\n")
+    code, _, err = fetch(url, "--into", str(tmp_path), "--force")
+    assert code == 1
+    assert err == (f"claimcheck: error: {url}: {other} already exists and would share the article's id; move it "
+                   "away to fetch the page as text\n")
+    assert other.read_text() == "kept\n" and not (tmp_path / f"{article_slug(url)}.txt").exists()
 
 
 def test_only_web_addresses_are_fetched(tmp_path: Path) -> None:

@@ -61,7 +61,9 @@ def test_a_default_file_that_is_not_a_result_is_skipped_with_a_warning(tmp_path:
                                                                        caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "report.json").write_text("[]", encoding="utf-8")
     assert find_previous(None, tmp_path / "report.html", None) is None
-    assert "not a claimcheck result" in caplog.text and "not comparing with it" in caplog.text
+    assert caplog.messages == [f"{tmp_path / 'report.json'}: not a claimcheck result (no \"schema\": "
+                               "\"claimcheck.report/1\"); give a file written by `claimcheck report --json`; "
+                               "not comparing with it"]
 
 
 def test_report_compares_with_the_json_it_wrote_last_time(tmp_path: Path, data_path: Path,

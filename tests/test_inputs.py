@@ -215,20 +215,39 @@ def test_the_report_headline_says_how_many_files_were_not_read(workspace: Path) 
     result = claimcheck("report", "--workers", "1", "--out", "out/report.html")
     assert result.exit_code == 0, result.stderr
     html = (workspace / "out" / "report.html").read_text()
-    assert "1 file under the articles folder was not read (the run&#39;s warnings say why)." in html
+    headline = html[html.index('<p class="headline">'):html.index('<ul class="counts">')]
+    assert ("0 contradictions, 0 caveated differences, 1 agreed, 0 unconfirmed (1 claim, 1 article); 1 skipped "
+            "(see the warnings).</p>") in headline
+    assert ("Skipped: files under the articles folder that were not read; the run&#39;s warnings and the JSON "
+            "result&#39;s skipped list say why.</p>") in headline
+
+
+def test_a_web_page_with_no_text_is_named_once_and_the_reader_library_keeps_quiet(workspace: Path) -> None:
+    # trafilatura logs "discarding data: None" for such a page: no file named, nothing to do, so not shown.
+    (workspace / "articles" / "app.html").write_text("<html><head><script>app()</script></head><body></body></html>")
+    result, _ = check_json()
+    assert warnings(result) == ["claimcheck: warning: articles/app.html: no article text found in this web page",
+                                "claimcheck: warning: articles/app.html: skipped, the article has no text"]
+    verbose = claimcheck("-v", "check", "--workers", "1", "--format", "json")
+    assert "claimcheck: warning: discarding data: None" in verbose.stderr.splitlines()
+
+
+TO_TEXT = "convert it to .txt, .docx or .pdf (or paste its text into a .txt file)"
 
 
 @pytest.mark.parametrize(("name", "hint"), [
-    ("notes.rtf", "convert it to .txt, .docx or .pdf"),
-    ("minutes.odt", "convert it to .txt, .docx or .pdf"),
-    ("scan.png", "it is an image and claimcheck does no OCR"),
+    ("notes.rtf", TO_TEXT),
+    ("minutes.odt", TO_TEXT),
+    ("scan.png", "it is an image and claimcheck does no OCR; type or paste its text into a .txt file"),
     ("old.doc", "it is an old Word file; save it as .docx or .pdf"),
-    ("data.bin", "claimcheck does not read .bin"),
+    ("data.bin", f"claimcheck does not read .bin; {TO_TEXT}"),
 ])
 def test_a_file_of_a_format_not_read_is_named_with_what_to_do(workspace: Path, name: str, hint: str) -> None:
     (workspace / "articles" / name).write_bytes(b"\x00 not read")
     entry = assert_skipped(f"articles/{name}", hint)
-    assert entry["reason"].startswith(hint)
+    assert entry["reason"] == hint
+    result, _ = check_json()
+    assert f"claimcheck: warning: articles/{name}: skipped, {hint}" in warnings(result)
 
 
 def test_an_unreadable_articles_subfolder_is_warned_about(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:

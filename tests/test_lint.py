@@ -139,6 +139,9 @@ RULES = [
                  "another id", id="duplicate-id"),
     pytest.param([make_claim(sources=["lanch"])], 1, "error", "unknown-source",
                  "claim 'trust-staff': source 'lanch' is not an article; did you mean 'launch'?", id="unknown-source"),
+    pytest.param([make_claim(sources=["minutes-of-the-cabinet"])], 1, "error", "unknown-source",
+                 "claim 'trust-staff': source 'minutes-of-the-cabinet' is not an article; use an article's path under "
+                 "the articles folder, without its extension", id="unknown-source-far"),
     pytest.param([make_claim(as_of="2031")], 1, "warning", "future-as-of",
                  "claim 'trust-staff': as_of 2031 is in the future (today is 2023-11-14); check the year",
                  id="future-as-of"),
@@ -255,3 +258,11 @@ def test_a_keyword_written_as_a_number_is_text(lint_records: Callable[..., tuple
     text, _ = lint_records("- id: trust-plan\n  claim: The Riverside Care Trust opened with 300 staff.\n"
                            "  kind: count\n  value: 300\n  keywords: [2008, business plan]\n")
     assert (text.exit_code, text.stdout, text.stderr) == (0, "", "0 problems in claims\n")
+
+
+def test_without_an_articles_folder_lint_says_what_it_did_not_check(
+        lint_records: Callable[..., tuple[Result, Result]]) -> None:
+    text, _ = lint_records(make_claim(), args=["--articles", "nowhere"])
+    assert (text.exit_code, text.stdout) == (0, "")
+    assert text.stderr == ("claimcheck: warning: nowhere: no articles folder; sources and words were not checked\n"
+                           "0 problems in claims\n")

@@ -277,6 +277,16 @@ def test_conflict_summary_sets_values_side_by_side(sample_html: str) -> None:
     assert text.index("dcst-contract-value") < text.index("dcst-staff-at-launch")
 
 
+def test_sources_are_named_by_publisher_and_date_not_by_file_id(sample_html: str) -> None:
+    # Hover titles, the timeline's text alternatives and the links' hidden words all name the source.
+    words = (re.findall(r'title="([^"]*)"', sample_html) + re.findall(r"<title[^>]*>([^<]*)</title>", sample_html)
+             + re.findall(r'<span class="vh">([^<]*)</span>', sample_html))
+    assert [w for w in words if re.search(r"\d{3}_[0-9a-f]{3}", w)] == []
+    assert 'title="dcst-contract-value in BBC News, 10 Sep 2014: agrees"' in sample_html
+    assert "<title>£41.6m in Doncaster Free Press, published 26 Jul 2022: conflicts</title>" in sample_html
+    assert 'in article<span class="vh"> Doncaster Free Press, 26 Jul 2022</span>' in sample_html
+
+
 def test_value_is_highlighted_in_its_sentence(sample_html: str) -> None:
     assert ('Figures for 2021 showed DCST <mark class="kw">employed</mark> <mark class="hit-conflicts">657</mark> '
             'members of <mark class="kw">staff</mark>.' in sample_html)
@@ -338,6 +348,21 @@ def test_possible_mentions_are_shown_apart_and_counted_for_nothing() -> None:
     assert "Possible mentions" in possible and "700" in possible.split("</details>")[0]
     assert "1 mention in 1 article: 1 conflicts" in evidence  # the tally counts the sure one only
     assert 'title="subject: name">0.91<' in evidence
+
+
+def test_a_possible_mention_links_to_its_place_only_where_the_text_highlights_it() -> None:
+    article = make_article(text="The trust had 657 staff. Some 700 people work nearby.")
+    unsure = make_mention(article, "700", 700, Verdict.CONFLICTS, confidence=0.31)
+    elsewhere = make_mention(article, "657", 657, Verdict.CONFLICTS, confidence=0.3)
+    other = make_claim(id="other", mentions=(make_mention(article, "657", 657, Verdict.CONFLICTS),))
+    html = render_html(make_report([make_claim(possible=(unsure, elsewhere)), other], [article]), [article])
+    # Possible mentions are not highlighted in the text: "700" has no mark to land on, so no link;
+    # "657" is highlighted for the other claim, so its row links there.
+    possible = html[html.index('<details class="possible">'):html.index("</details>")]
+    start = article.text.index("657")
+    assert re.findall(r'class="goto" href="#([^"]+)"', possible) == [f"article-001_a1b2c3d4e5f60718-{start}"]
+    targets = set(re.findall(r'href="#([^"]*)"', html))
+    assert targets - set(re.findall(r'\sid="([^"]*)"', html)) == set()
 
 
 def test_no_request_of_any_kind(sample_html: str, hostile_html: str) -> None:
@@ -542,8 +567,9 @@ def test_what_changed_lists_new_and_resolved_conflicts_and_new_claims_and_articl
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
     assert ("Since the result generated 2024-01-01T00:00:00Z (reports/report.json): 1 new conflict, "
             "1 resolved conflict, 1 new claim, 1 removed claim, 1 new article.") in text
-    assert "New conflicts dcst-staff-at-launch: 500 in 005_f1e…" in text
-    assert "Resolved conflicts gone: 2 in 002_c5a… no longer conflicts" in text
+    # Sources named as everywhere else: publisher (else title) and date, never the file's id.
+    assert "New conflicts dcst-staff-at-launch: 500 in Yorkshire Post, 2 Nov 2017" in text
+    assert "Resolved conflicts gone: 2 in BBC News, 10 Sep 2014 no longer conflicts" in text
     assert "New claims dcst-ofsted-2017 Ofsted rated the trust good in 2017." in text
     assert "New articles Ofsted rates Doncaster trust good 005_f1e…" in text
     assert 'href="#nav-changes"' not in html and '<a href="#changes">Changes</a>' in html
@@ -554,9 +580,9 @@ def test_no_changes_section_without_a_previous_result(sample_html: str) -> None:
 
 
 def test_a_matrix_too_big_for_a_grid_lists_each_claims_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.report.page
+    import checker.report.matrix
 
-    monkeypatch.setattr(checker.report.page, "MAX_MATRIX_CELLS", 4)
+    monkeypatch.setattr(checker.report.matrix, "MAX_MATRIX_CELLS", 4)
     html = render_html(*sample_case())
     section = html[html.index('id="matrix"'):html.index('id="coverage"')]
     assert "<table" not in section and "6 claims × 3 articles are too many pairs" in section

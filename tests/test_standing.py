@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import checker
 from checker.cli import cli
-from checker.findings.standing import Standing, conflict_standing
-from checker.models import Caveat, Mention, Verdict
+from checker.findings.baseline import BaselineEntry, conflict_key
+from checker.findings.standing import Standing, Standings, conflict_standing, summary_line
+from checker.models import Caveat, ClaimResult, Mention, Report, SkippedArticle, Status, Verdict
 
 
 @pytest.fixture
@@ -47,12 +49,62 @@ def mention(*caveats: Caveat) -> Mention:
 
 
 def test_the_rule_accepted_beats_caveated_beats_open() -> None:
-    from checker.findings.baseline import BaselineEntry
     entry = BaselineEntry(claim="c", article="a", value=410)
     assert conflict_standing(mention(), None) is Standing.OPEN
     assert conflict_standing(mention(Caveat.HEDGED), None) is Standing.CAVEATED
     assert conflict_standing(mention(Caveat.HEDGED), entry) is Standing.ACCEPTED
     assert conflict_standing(mention(), entry) is Standing.ACCEPTED
+
+
+def claim(claim_id: str, status: Status, *mentions: Mention) -> ClaimResult:
+    return ClaimResult(id=claim_id, kind="count", value=300, status=status, mentions=mentions)
+
+
+OPEN = claim("open", Status.CONFLICTING, mention())
+CAVEATED = claim("caveated", Status.CONFLICTING, mention(Caveat.OTHER_TIME), mention(Caveat.HEDGED))
+AGREED = claim("agreed", Status.AGREED, mention().model_copy(update={"verdict": Verdict.AGREES, "value": 300}))
+UNCONFIRMED = claim("unconfirmed", Status.UNCONFIRMED)
+BASELINE = "claims/.baseline.yaml"
+
+
+@pytest.mark.parametrize(("claims", "standings", "articles", "skipped", "line"), [
+    ((), Standings(), 0, 0, "0 contradictions, 0 caveated differences, 0 agreed, 0 unconfirmed (0 claims, 0 articles)"),
+    ((OPEN, CAVEATED, AGREED, UNCONFIRMED), Standings(), 1, 0,
+     "1 contradiction, 1 caveated difference, 1 agreed, 1 unconfirmed (4 claims, 1 article)"),
+    ((OPEN, OPEN.model_copy(update={"id": "open-2"}), CAVEATED, CAVEATED.model_copy(update={"id": "caveated-2"})),
+     Standings(), 2, 0, "2 contradictions, 2 caveated differences, 0 agreed, 0 unconfirmed (4 claims, 2 articles)"),
+    # A claim with one open and one caveated conflict stands as its worst: a contradiction.
+    ((claim("both", Status.CONFLICTING, mention(), mention(Caveat.WEAK_MATCH)),), Standings(), 1, 0,
+     "1 contradiction, 0 caveated differences, 0 agreed, 0 unconfirmed (1 claim, 1 article)"),
+    # "N accepted" only with a baseline, even when it accepts nothing.
+    ((OPEN, UNCONFIRMED), Standings(baseline_path=BASELINE), 3, 0,
+     "1 contradiction, 0 caveated differences, 0 accepted, 0 agreed, 1 unconfirmed (2 claims, 3 articles)"),
+    ((OPEN, AGREED), Standings({conflict_key(OPEN, OPEN.mentions[0]): BaselineEntry(claim="open", article="a",
+                                                                                 value=410)}, BASELINE), 1, 0,
+     "0 contradictions, 0 caveated differences, 1 accepted, 1 agreed, 0 unconfirmed (2 claims, 1 article)"),
+    ((AGREED,), Standings(), 1, 1, "0 contradictions, 0 caveated differences, 1 agreed, 0 unconfirmed "
+                                   "(1 claim, 1 article); 1 skipped (see the warnings)"),
+    ((AGREED,), Standings(), 1, 2, "0 contradictions, 0 caveated differences, 1 agreed, 0 unconfirmed "
+                                   "(1 claim, 1 article); 2 skipped (see the warnings)"),
+])
+def test_the_summary_line_words_and_plurals(claims: tuple[ClaimResult, ...], standings: Standings, articles: int,
+                                            skipped: int, line: str) -> None:
+    report = Report(claims=claims, skipped=tuple(SkippedArticle(path=f"articles/{n}.rtf", reason="not read")
+                                                 for n in range(skipped)))
+    assert summary_line(report, standings, articles) == line
+
+
+def test_every_output_words_the_run_with_the_one_summary_line(corpus: Path) -> None:
+    hedge(corpus)
+    line = "0 contradictions, 1 caveated difference, 1 agreed, 1 unconfirmed (3 claims, 2 articles)"
+    assert run("check").stdout.splitlines()[-1] == line
+    assert run("check", "--format", "github").stdout.splitlines()[-1] == f"::notice title=claimcheck::{line}"
+    report = run("report", "--out", "report.html")
+    assert report.stderr == f"claimcheck: {line}; report written to report.html\n"
+    html = (corpus / "report.html").read_text()
+    assert f"<title>Claim check: {line}</title>" in html
+    assert f'<p class="headline">{line}.</p>' in html
+    assert checker.summarise(checker.run_check("claims", "articles")) == line
 
 
 def test_a_caveated_conflict_still_fails_check_but_is_counted_apart(corpus: Path) -> None:
@@ -115,8 +167,13 @@ def test_report_takes_the_baseline_and_shows_accepted_conflicts_with_their_reaso
     assert (corpus / "with.json").read_bytes() == (corpus / "plain.json").read_bytes()
     html = (corpus / "with.html").read_text()
     assert "Accepted in claims/.baseline.yaml: agency staff counted" in html
-    assert "1 has only conflicts accepted in the baseline." in html
-    assert "contradicted by an article" not in html
+    assert ('<p class="headline">0 contradictions, 0 caveated differences, 1 accepted, 1 agreed, 1 unconfirmed '
+            '(3 claims, 2 articles).</p>\n<p class="headline-note">Accepted: every conflict is in the baseline, '
+            'with its reason.</p>') in html
+    assert "A contradiction:" not in html
+    # Drawn apart from a contradiction too: grey, not red.
+    assert '<li class="conflict conflict-accepted">' in html and "conflict-open" not in html
+    assert '<li class="conflict conflict-open">' in (corpus / "plain.html").read_text()
 
 
 def test_a_baseline_that_is_not_valid_stops_report_and_export(corpus: Path) -> None:

@@ -115,10 +115,22 @@ class _TerminalFormatter(logging.Formatter):
         return terminal_line(super().formatMessage(record))
 
 
+class _OwnWarnings(logging.Filter):
+    """claimcheck's own warnings, and anyone's errors. A reader library's warning ("discarding data: None" from
+    trafilatura on a page with no text) names no file and asks nothing of the user, who gets claimcheck's own
+    warning naming the article instead; -v shows them all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "root" or record.name == "checker" or record.name.startswith("checker.")
+        return own or record.levelno >= logging.ERROR
+
+
 def _set_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_TerminalFormatter("claimcheck: %(levelname)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(_OwnWarnings())
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.addLevelName(logging.WARNING, "warning")
 
@@ -141,5 +153,9 @@ def cli(verbose: int, quiet: bool) -> None:
     claimcheck extract    the values claimcheck finds in one text, to see why a value was (not) found
     claimcheck explain    why a claim was (not) found: each candidate sentence, each value, each gate
     claimcheck fetch      save web pages (URLs) as articles
+
+    \b
+    Example (then open reports/report.html; each command's --help has its own):
+      claimcheck report --json reports/report.json
     """
     _set_logging(verbose, quiet)

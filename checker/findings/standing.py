@@ -12,7 +12,7 @@ from enum import Enum
 
 from checker.findings.baseline import Baseline, BaselineEntry, ConflictKey, conflict_key
 from checker.findings.wording import plural
-from checker.models import ClaimResult, Mention, Report, Status, Verdict
+from checker.models import CheckResult, ClaimResult, Mention, Report, Status, Verdict
 
 
 class Standing(str, Enum):
@@ -70,7 +70,10 @@ def standings_of(baseline: Baseline | None) -> Standings:
 
 def summary_line(report: Report, standings: Standings, articles: int) -> str:
     """'1 contradiction, 2 caveated differences, 1 agreed, 1 unconfirmed (5 claims, 2 articles)', by claim;
-    'N accepted' appears when a baseline was given."""
+    'N accepted' appears when a baseline was given.
+
+    The one wording of a run's outcome: `check`'s last line, `report`'s line on stderr, the report's title and
+    headline, the GitHub notice and `checker.summarise` all print this."""
     counts: Counter[Standing | Status] = Counter()
     for claim in report.claims:
         counts[standings.of_claim(claim) or claim.status] += 1
@@ -82,3 +85,8 @@ def summary_line(report: Report, standings: Standings, articles: int) -> str:
     line = f"{', '.join(parts)} ({plural(len(report.claims), 'claim')}, {plural(articles, 'article')})"
     # files not read are said apart, so a reader of the summary knows the check did not see everything
     return line + (f"; {len(report.skipped)} skipped (see the warnings)" if report.skipped else "")
+
+
+def summarise(result: CheckResult, baseline: Baseline | None = None) -> str:
+    """A check's result in the one summary line (`summary_line`), its conflicts standing by `baseline`."""
+    return summary_line(result.report, standings_of(baseline), len(result.articles))

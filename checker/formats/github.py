@@ -18,7 +18,7 @@ _PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
 
 
 def render_github(findings: Findings, summary: str) -> str:
-    """One `::error`/`::warning` line per finding, then the summary as a plain log line.
+    """One `::error`/`::warning` line per finding, then the summary line as a `::notice`.
 
     A contradiction is an error; a conflict whose every reason to doubt it is a caveat (another time,
     hedged, weak match) is a warning. Both fail the check unless the baseline accepts them."""
@@ -44,7 +44,8 @@ def render_github(findings: Findings, summary: str) -> str:
     for skipped in findings.report.skipped:
         lines.append(workflow_command("warning", _place(skipped.path, skipped.line, "claimcheck: article skipped"),
                                       f"{skipped.path}: skipped, {skipped.reason}"))
-    lines.append(terminal_line(summary))
+    # A notice, so the run's outcome shows on the workflow run's page and not only in its log.
+    lines.append(workflow_command("notice", [("title", "claimcheck")], summary))
     return "\n".join(lines) + "\n"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -223,18 +222,8 @@ class Report(_Record):
 
 @dataclass
 class CheckResult:
-    """A Report and the articles it was made from (the HTML shows their text)."""
+    """A Report and the articles it was made from (the HTML shows their text); `checker.summarise(result)`
+    words it in one line."""
 
     report: Report
     articles: list[Article]
-
-    def summary(self) -> str:
-        """'1 conflicting, 2 agreed, 0 unconfirmed (3 claims, 5 articles)'."""
-        counts = Counter(claim.status for claim in self.report.claims)
-        summary = (f"{counts[Status.CONFLICTING]} conflicting, {counts[Status.AGREED]} agreed, "
-                   f"{counts[Status.UNCONFIRMED]} unconfirmed ({len(self.report.claims)} claims, "
-                   f"{len(self.articles)} articles)")
-        # Files not read: said apart, so a reader of the summary knows the check did not see everything.
-        if self.report.skipped:
-            summary += f"; {len(self.report.skipped)} skipped (see the warnings)"
-        return summary

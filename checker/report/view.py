@@ -42,6 +42,7 @@ class ArticleRef:
     label: str = ""  # short: the publisher, else the title
     publisher: str = ""
     column: str = ""  # a matrix column's header: the title, shortened
+    short_name: str = ""  # the label and the date, where a source is named in passing: "CYP Now, 26 Jul 2022"
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ class ChangeView:
     """A conflict that appeared or went away since the previous result."""
 
     claim: ClaimLink
-    article_id: str
+    article: str  # the article as the page names it in passing (ArticleRef.short_name), else its id
     article_href: str | None
     value: str
 
@@ -294,6 +295,7 @@ class PageView:
 
     title: str
     headline: str
+    headline_note: str  # what the headline's words for conflicts mean; "" when nothing conflicts
     counts: tuple[CountView, ...]
     conflicts: tuple[ConflictView, ...]
     claims: tuple[ClaimView, ...]

@@ -1,0 +1,52 @@
+"""The conflicts at the top of the page: each conflicting claim's value and its backers against every other
+value stated, with sources, caveats and the baseline's acceptances."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from checker.findings.standing import Standing, Standings
+from checker.models import ClaimResult, Mention, Verdict, described
+from checker.report.anchors import claim_href, row_href
+from checker.report.caveats import accepted_note, caveat_views
+from checker.report.view import ArticleRef, CaveatView, ConflictView, SourceView, ValueGroup
+
+# Sources listed beside a value in the conflict summary before "+N more".
+MAX_SOURCES_SHOWN = 3
+
+
+def conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings,
+                  shown: frozenset[int]) -> ConflictView:
+    """A conflicting claim in one card: claimed value against each value stated otherwise."""
+    backers = [(n, m) for n, m in enumerate(claim.mentions) if m.verdict is Verdict.AGREES]
+    groups: dict[str, list[tuple[int, Mention]]] = {}
+    for n, mention in enumerate(claim.mentions):
+        if mention.verdict is Verdict.CONFLICTS:
+            groups.setdefault(described(mention.value, mention.qualifier), []).append((n, mention))
+    against = tuple(_value_group(claim, value, found, refs, shown) for value, found in groups.items())
+    return ConflictView(
+        href=claim_href(claim.id), id=claim.id, sentence=claim.claim or claim.id,
+        kind=claim.kind.value.capitalize(), as_of=claim.as_of.display() if claim.as_of else "",
+        claimed=_value_group(claim, claim.value.display(), backers, refs, shown),
+        against_label="Another article states" if sum(len(g.sources) + g.more for g in against) == 1
+        else "Other articles state",
+        against=against,
+        all_caveated=standings.of_claim(claim) is Standing.CAVEATED,
+        accepted=tuple(dict.fromkeys(note for m in claim.mentions
+                                     if (note := accepted_note(standings, claim, m)))),
+        standing=(standings.of_claim(claim) or Standing.OPEN).value,
+    )
+
+
+def _value_group(claim: ClaimResult, value: str, found: Sequence[tuple[int, Mention]],
+                 refs: Mapping[str, ArticleRef], shown: frozenset[int]) -> ValueGroup:
+    sources = []
+    caveats: list[CaveatView] = []
+    seen: set[str] = set()
+    for n, mention in found:
+        caveats.extend(c for c in caveat_views(mention) if c not in caveats)
+        if mention.article not in seen:
+            seen.add(mention.article)
+            sources.append(SourceView(row_href(claim.id, n, shown), refs[mention.article]))
+    return ValueGroup(value, tuple(sources[:MAX_SOURCES_SHOWN]), max(0, len(sources) - MAX_SOURCES_SHOWN),
+                      tuple(caveats))
