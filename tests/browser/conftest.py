@@ -132,10 +132,8 @@ def open_page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir() -> Path:
-    """reports/ at the repository's root, where the README's screenshot is kept."""
-    root = Path(__file__).resolve().parents[2]
-    target = root / "reports"
-    target.mkdir(exist_ok=True)
-    return target
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the tests' screenshots go: a temporary folder, so a test run never changes the checkout
+    (docs/screenshots.py makes the README's)."""
+    return tmp_path_factory.mktemp("screenshots")
 
