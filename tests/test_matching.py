@@ -410,3 +410,11 @@ def test_the_earlier_end_of_a_change_is_a_conflict_about_an_earlier_time(corpus:
     earlier = next(m for m in claim.mentions if m.value.to_json()["amount"] == 2900000000)
     assert (earlier.verdict, earlier.caveats) == (Verdict.CONFLICTS, (Caveat.OTHER_TIME,))
     assert caveat_words(earlier) == "the earlier value of a change"
+
+
+def test_people_waiting_are_a_waiting_list(corpus: Corpus) -> None:
+    claims = [{"id": "waiting", "claim": "Fenmoor NHS Trust's waiting list stands at 7,400 patients.",
+               "subject": "Fenmoor NHS Trust", "kind": "count", "value": 7400}]
+    result = corpus(claims, {"a": "Trust finances\n\nFenmoor NHS Trust is in the red. About 7,900 people are now "
+                                  "waiting for planned treatment at the trust.\n"})
+    assert mentions(result, "waiting") == [("a", 7900, Verdict.CONFLICTS)]

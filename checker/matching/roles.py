@@ -159,6 +159,8 @@ def part_span(sentence: Sentence, offset: int) -> tuple[int, int]:
     return sentence.start + start, sentence.start + end
 
 
+# Words between people counted and the verb they are the subject of: "7,900 people are now waiting".
+_SUBJECT_LINKS = frozenset(lemma(w) for w in "are were is was have has had now still currently being be".split())
 # Nouns that count anyone at all: what they count is said by the verb that takes them, when one does.
 _GENERIC_UNITS = frozenset({"people", "person", "persons", "individual", "individuals", "adult", "adults"})
 
@@ -223,6 +225,10 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
             verb = next((h for h in sorted(phrases, key=lambda h: -h.last) if h.last <= before
                          and vocabulary.of_kind(h.predicates, Kind.COUNT)
                          and _only(tokens, h.last + 1, before + 1, _LINKS, MAX_LINKS, inside)), None)
+            # ... or the verb they take: "7,900 people are now waiting for treatment"
+            noun = after + len(unit_words)
+            verb = verb or next((h for h in phrases if h.first >= noun and vocabulary.of_kind(h.predicates, Kind.COUNT)
+                                 and _only(tokens, noun, h.first, _SUBJECT_LINKS, MAX_LINKS)), None)
             return counting if verb is None else _role(verb, Binding.LINKED, value, vocabulary, counting.part)
     # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
     part = value.kind is not Kind.DATE and bool(

@@ -8,6 +8,7 @@ text belongs to at most one stated value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -50,10 +51,24 @@ def extract_values(
     candidates: list[StatedValue] = []
     for finder in FINDERS:
         candidates.extend(finder(text, context))
-    chosen = _settle_overlaps(candidates)
+    chosen = [_earlier(text, v) for v in _settle_overlaps(candidates)]
     if kinds is not None:
         chosen = [v for v in chosen if v.kind in kinds]
     return chosen
+
+
+# "£45m, up from £30m last year", "down from 1,400 in 2019": the value a change started from.
+_FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+(?:a|an|the|its)?\s*"
+                          r"(?:earlier\s+|original\s+|previous\s+|initial\s+)?(?:estimate\s+of\s+)?$", re.IGNORECASE)
+
+
+def _earlier(text: str, value: StatedValue) -> StatedValue:
+    """`value`, with the role "from" when it is what a change started from."""
+    if value.role is not None or value.kind not in (Kind.MONEY, Kind.COUNT, Kind.PERCENT):
+        return value
+    if _FROM_BEFORE.search(text, max(0, value.start - 40), value.start):
+        return value.model_copy(update={"role": "from"})
+    return value
 
 
 def _settle_overlaps(candidates: list[StatedValue]) -> list[StatedValue]:

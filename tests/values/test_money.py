@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.models import Kind, StatedValue
-from checker.values import Context
+from checker.values import Context, extract_values
 from checker.values.money import find_money
 
 
@@ -98,6 +98,13 @@ def test_a_change_gives_two_amounts_with_roles() -> None:
     old, new = money("The budget was cut from £5m to £3m.")
     assert (old.value.to_json(), old.role) == (gbp(5_000_000), "from")
     assert (new.value.to_json(), new.role) == (gbp(3_000_000), "to")
+
+
+def test_the_value_a_change_started_from_is_its_earlier_end() -> None:
+    found = extract_values("The trust expects a £45m deficit, up from a £30m deficit last year, and 1,090 officers, "
+                           "down from 1,400 in 2019.")
+    assert [(v.text, v.role) for v in found if v.kind is not Kind.DATE] == [
+        ("£45m", None), ("£30m", "from"), ("1,090", None), ("1,400", "from")]
 
 
 @pytest.mark.parametrize(
