@@ -418,3 +418,11 @@ def test_people_waiting_are_a_waiting_list(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "Trust finances\n\nFenmoor NHS Trust is in the red. About 7,900 people are now "
                                   "waiting for planned treatment at the trust.\n"})
     assert mentions(result, "waiting") == [("a", 7900, Verdict.CONFLICTS)]
+
+
+def test_a_surplus_is_no_deficit(corpus: Corpus) -> None:
+    claims = [{"id": "uni-deficit", "claim": "The University of Harwick reported a deficit of £18.6m.",
+               "subject": "University of Harwick", "kind": "money", "value": "£18.6m"}]
+    result = corpus(claims, {"a": "Accounts\n\nThe University of Harwick's accounts show a deficit of £19m, compared "
+                                  "with a surplus of £2.1m the year before.\n"})
+    assert mentions(result, "uni-deficit") == [("a", {"amount": 19000000, "currency": "GBP"}, Verdict.CONFLICTS)]
