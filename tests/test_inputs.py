@@ -184,6 +184,24 @@ def test_huge_numbers_and_extreme_dates_in_an_article_are_read_or_skipped(worksp
     assert len(data["articles"]) + len(data["skipped"]) == 3
 
 
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+def test_relative_dates_at_the_ends_of_the_calendar_are_read_not_skipped(workspace: Path, as_of: str) -> None:
+    (workspace / "claims" / "staff.yaml").write_text(CLAIM + f'  as_of: "{as_of}"\n')
+    (workspace / "articles" / "early.md").write_text(
+        "---\npublished: 0001-01-01\n---\nExample Trust had 450 staff last year and 440 staff a decade ago; "
+        "last week it had 460 staff.\n")
+    (workspace / "articles" / "late.md").write_text(
+        "---\npublished: 9999-12-31\n---\nExample Trust will have 470 staff next year, and 480 staff next week.\n")
+    result = claimcheck("report", "--workers", "1", "--out", "out/report.html", "--json", "out/report.json")
+    assert result.exit_code == 0, result.stderr
+    assert "skipped" not in result.stderr
+    data = json.loads((workspace / "out" / "report.json").read_text())
+    assert [a["id"] for a in data["articles"]] == ["early", "good", "late"] and data["skipped"] == []
+    (claim,) = data["claims"]
+    assert {m["article"] for m in claim["mentions"]} == {"early", "good", "late"}
+    assert "<svg" in (workspace / "out" / "report.html").read_text()
+
+
 def test_skipped_articles_are_counted_in_the_summary_and_strict_inputs_stops(workspace: Path) -> None:
     (workspace / "articles" / "empty.txt").write_text("")
     result = claimcheck("check", "--workers", "1")
