@@ -300,7 +300,7 @@ def trees(draw: st.DrawFn) -> Tree:
     claim_files = {f"c{n}.yaml".encode(): draw(claims_file(f"c{n}", valid or n > 0))
                    for n in range(draw(st.integers(1, 2)))}
     if draw(st.integers(0, 3)) == 0:  # a claims file with a hostile name, in a subfolder
-        claim_files[os.fsencode(draw(NAMES))[:100] + b"/x.yaml"] = draw(claims_file("sub", True))
+        claim_files[draw(ANY_NAMES)[:100] + b"/x.yaml"] = draw(claims_file("sub", True))
     # One article any run can read (under a hostile name), so the check runs; the others may be anything.
     first, extension = draw(article_path(st.sampled_from([".txt", ".md", ".html"]), TEXT_NAMES))
     articles = {first: draw(article_file(extension, readable=True))}
@@ -463,6 +463,10 @@ EDGES = b"---\npublished: %s\n---\nLast week it had 450 staff; a decade ago 440.
 @given(tree=trees())
 # found: relative dates counted past year 1 or 9999 raised, and the article was skipped as a bug
 @example(tree=Tree(ONE_CLAIM, {b"early.md": EDGES % b"0001-01-01", b"late.md": EDGES % b"9999-12-31"}))
+# found: a stale baseline entry whose article holds a lone surrogate crashed SARIF's fingerprint (exit 3)
+@example(tree=Tree(ONE_CLAIM, {b"a.txt": BUDGET}, b'- claim: c0-0\n  article: "x\\udcff"\n  value: 450\n'))
+# found: a claims file whose name is not UTF-8 crashed the inputs digest and the HTML report's write (exit 3)
+@example(tree=Tree({b"\xff.yaml": ONE_CLAIM[b"c0.yaml"]}, {b"a.txt": BUDGET}))
 def test_a_generated_tree_runs_cleanly_through_check(tree: Tree) -> None:
     run_everything(tree, COMMANDS[:5])
 

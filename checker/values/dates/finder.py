@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import replace
@@ -336,10 +337,9 @@ def find_dates(text: str, context: Context) -> list[StatedValue]:
     chosen = _settle(reader.found, len(text))
     for step in (_add_listed_years, _join_of_year, _join_offsets, _join_week_of, _join_ranges, _join_parentheses,
                  _resolve_anchors):
-        try:
+        # a join that counts past an end of the calendar (the week of 31 December 9999) leaves the dates as found
+        with contextlib.suppress(OverflowError, ValueError):
             chosen = step(reader, chosen)
-        except (OverflowError, ValueError):
-            pass  # a join counted past an end of the calendar (the week of 31 December 9999): dates left as found
     values: list[StatedValue] = []
     for found in chosen:
         first, last = found.first, found.last
