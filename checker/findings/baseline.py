@@ -92,7 +92,10 @@ def read_baseline(path: Path) -> Baseline:
     except OverBudget as exc:
         raise ConfigError(f"{shown}: baseline file is over {megabytes(exc.limit)}, more than a baseline holds; "
                           "check that --baseline names one written by 'claimcheck baseline'") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ConfigError(f"{shown}: baseline file cannot be read ({exc.strerror or exc}); make it readable, or "
+                          "pass another --baseline") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{shown}: baseline file cannot be read ({exc}); save it as UTF-8 text") from exc
     try:
         root = compose_yaml(text)

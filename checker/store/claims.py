@@ -174,7 +174,8 @@ def _file_root(path: Path, shown: str) -> yaml.Node | None:
     except OverBudget as exc:
         raise fail("unreadable", f"file is over {megabytes(exc.limit)}; split it or remove what is not claims") from exc
     except OSError as exc:
-        raise fail("unreadable", f"cannot be read ({exc.strerror or exc})") from exc
+        raise fail("unreadable", f"cannot be read ({exc.strerror or exc}); make it readable, or pass --claims PATH "
+                                 "without it") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
