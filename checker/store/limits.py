@@ -8,6 +8,8 @@ The article size (`Settings.max_article_bytes`), .docx containers (`store.reader
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 MIB = 1024 * 1024
@@ -49,9 +51,13 @@ class OverBudget(Exception):
 def read_bounded(path: Path, limit: int) -> bytes:
     """The file's bytes, reading at most `limit` + 1 of them: OverBudget past `limit`, OSError as open() raises.
 
-    The size is measured by reading, not by stat: a FIFO or a device (`/dev/zero`) says it holds nothing.
+    A regular file's size is known before reading it, and a file over the budget is not read at all; anything
+    else is measured by reading, since a FIFO or a device (`/dev/zero`) says it holds nothing.
     """
     with path.open("rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise OverBudget(limit)
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise OverBudget(limit)
