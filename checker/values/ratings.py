@@ -39,7 +39,7 @@ from checker.models import Kind, StatedValue
 if TYPE_CHECKING:
     from checker.values import Context
 
-__all__ = ["Scale", "builtin_scales", "find_ratings", "load_scale_file"]
+__all__ = ["Scale", "builtin_scales", "find_ratings", "load_scale_file", "read_scale"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,11 @@ def load_scale_file(path: Path | str) -> Scale:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}: cannot read the scale file ({type(exc).__name__}); check the path") from exc
+    return _scale_from_text(text, shown)
+
+
+def read_scale(text: str, shown: str) -> Scale:
+    """The scale a scale file's `text` describes; ConfigError, naming `shown`, if invalid."""
     return _scale_from_text(text, shown)
 
 

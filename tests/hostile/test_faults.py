@@ -197,3 +197,34 @@ def test_an_output_that_cannot_be_written_is_one_line_and_leaves_the_old_file(wo
                                  "--out/--json path")
     assert (workspace / "out" / "report.html").read_text() == "the old report\n"
     assert sorted(p.name for p in (workspace / "out").iterdir()) == ["report.html"]
+
+
+# --- scales and vocabulary beside the claims: read as claims files are ---------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["scales", "vocabulary"])
+@pytest.mark.parametrize("code", READ_FAULTS)
+def test_a_scale_or_vocabulary_file_that_cannot_be_read_stops_the_run(workspace: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      folder: str, code: int) -> None:
+    (workspace / "claims" / folder).mkdir()
+    (workspace / "claims" / folder / "mine.yaml").write_text("{}\n")
+    fail_reading(monkeypatch, "mine.yaml", code)
+    what = folder.rstrip("s")
+    assert one_error(claimcheck("check")) == (f"claims/{folder}/mine.yaml: {what} file cannot be read "
+                                              f"({os.strerror(code)}); make it readable, or move it out of the "
+                                              "claims folder")
+
+
+@pytest.mark.parametrize("folder", ["scales", "vocabulary"])
+def test_a_scale_or_vocabulary_file_that_is_not_text_or_too_big_stops_the_run(workspace: Path, folder: str) -> None:
+    (workspace / "claims" / folder).mkdir()
+    path = workspace / "claims" / folder / "mine.yaml"
+    what = folder.rstrip("s")
+    path.write_bytes(b"name: caf\xe9\n")
+    assert one_error(claimcheck("check")) == (f"claims/{folder}/mine.yaml: {what} file is not UTF-8 text; save it "
+                                              "as UTF-8")
+    with open(path, "wb") as handle:
+        handle.truncate(5 * 1024 * 1024 + 1)
+    assert one_error(claimcheck("check")) == (f"claims/{folder}/mine.yaml: {what} file is over 5 MB; split it or "
+                                              f"remove what is not {what}")

@@ -294,11 +294,33 @@ class Tree:
 
 
 @st.composite
+def extension_file(draw: st.DrawFn, folder: bytes) -> bytes:
+    """A scale or vocabulary file as a curator adds one to teach claimcheck their field, its words hostile."""
+    words = [yaml_scalar(draw(FIELD_TEXT)) for _ in range(3)]
+    if folder == b"scales":
+        text = (f"name: {draw(st.sampled_from(['mine', 'ofsted', yaml_scalar(draw(HOSTILE))]))}\n"
+                f"description: {words[0]}\nlabels:\n  - label: {words[1]}\n  - label: good\n"
+                f"context: [inspection, {words[2]}]\n")
+    else:
+        text = (f"predicates:\n  - name: {draw(st.sampled_from(['staff', 'budget', 'mine']))}\n"
+                f"    kinds: [count]\n    phrases: [{words[0]}, {words[1]}]\n")
+    damage = draw(st.sampled_from(["none", "none", "cut", "latin-1", "odd"]))
+    if damage == "cut":
+        text = text[:draw(st.integers(0, len(text)))]
+    elif damage == "odd":
+        text = text.replace(": ", ": " + draw(ODD_SCALARS) + " # ", 1)
+    return text.encode("latin-1" if damage == "latin-1" else "utf-8", "replace")
+
+
+@st.composite
 def trees(draw: st.DrawFn) -> Tree:
     # Most trees get past the claim loader (a spoiled one stops every command but lint at exit 2).
     valid = draw(st.sampled_from([True, True, True, False]))
     claim_files = {f"c{n}.yaml".encode(): draw(claims_file(f"c{n}", valid or n > 0))
                    for n in range(draw(st.integers(1, 2)))}
+    if draw(st.integers(0, 4)) == 0:  # a rating scale or predicate vocabulary beside the claims, hostile too
+        folder = draw(st.sampled_from([b"scales", b"vocabulary"]))
+        claim_files[folder + b"/mine.yaml"] = draw(extension_file(folder))
     if draw(st.integers(0, 3)) == 0:  # a claims file with a hostile name, in a subfolder
         claim_files[draw(ANY_NAMES)[:100] + b"/x.yaml"] = draw(claims_file("sub", True))
     # One article any run can read (under a hostile name), so the check runs; the others may be anything.
@@ -448,7 +470,7 @@ def run_everything(tree: Tree, commands: list[tuple[list[str], Check]]) -> None:
 
 QUICK = settings(max_examples=8, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-LONG = settings(max_examples=150, deadline=None, database=None,
+LONG = settings(max_examples=500, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
