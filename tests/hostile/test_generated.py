@@ -487,7 +487,10 @@ EDGES = b"---\npublished: %s\n---\nLast week it had 450 staff; a decade ago 440.
 @example(tree=Tree(ONE_CLAIM, {b"early.md": EDGES % b"0001-01-01", b"late.md": EDGES % b"9999-12-31"}))
 # found: a stale baseline entry whose article holds a lone surrogate crashed SARIF's fingerprint (exit 3)
 @example(tree=Tree(ONE_CLAIM, {b"a.txt": BUDGET}, b'- claim: c0-0\n  article: "x\\udcff"\n  value: 450\n'))
-# the reviewers' case: a lone surrogate in an accepted conflict's reason, through junit and sarif
+# the reviewers' cases: an unknown front-matter key and a stale baseline entry's article, each a forged command
+@example(tree=Tree(ONE_CLAIM, {b"a.md": b'---\n"k\\n::error::forged \\e[31m": 1\n---\n' + BUDGET},
+                   b'- claim: c0-0\n  article: "gone\\n::error::forged\\a"\n  value: 657\n'))
+# and a lone surrogate in an accepted conflict's reason, through junit and sarif
 @example(tree=Tree(ONE_CLAIM, {b"a.txt": b"Example Trust said 657 staff moved to the trust in 2014.\n"},
                    b'- claim: c0-0\n  article: a\n  value: 657\n  reason: "ok \\ud800 \\x1b]0;x\\x07"\n'))
 # found: a claims file whose name is not UTF-8 crashed the inputs digest and the HTML report's write (exit 3)
