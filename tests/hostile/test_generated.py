@@ -442,8 +442,12 @@ def assert_clean_run(result: Result, args: list[str]) -> None:
         assert result.stderr.splitlines()[-1].startswith("claimcheck: error: "), result.stderr[-2000:]
 
 
-def run_everything(tree: Tree, commands: list[tuple[list[str], Check]]) -> None:
-    """Each command on the tree: a clean run, well-formed output, the inputs unchanged, nothing else written."""
+def run_everything(tree: Tree, commands: list[tuple[list[str], Check]], accept: bool = False) -> None:
+    """Each command on the tree: a clean run, well-formed output, the inputs unchanged, nothing else written.
+
+    Then `report`, whose two files must be all that appears; with `accept`, also `baseline` into out/, whose
+    file must read back as YAML and accept every conflict the check finds.
+    """
     with planted(tree) as root:
         before = digest(root)
         for args, check_stdout in commands:
@@ -464,8 +468,25 @@ def run_everything(tree: Tree, commands: list[tuple[list[str], Check]]) -> None:
             assert written == {os.fsencode(p) for p in OUTPUTS[:2]}, written
         else:
             assert written == set(), f"written on exit {result.exit_code}: {written}"
+        if accept:
+            _accept_everything(root)
         after = digest(root)
         assert {p: after.get(p) for p in before} == before, "an input file changed"
+
+
+def _accept_everything(root: Path) -> None:
+    accept = ["baseline", *RUN, "--out", "out/baseline.yaml"]
+    result = CliRunner().invoke(cli, accept)
+    assert_clean_run(result, accept)
+    if result.exit_code != 0:
+        assert not (root / "out" / "baseline.yaml").exists()
+        return
+    entries = yaml.safe_load((root / "out" / "baseline.yaml").read_text(encoding="utf-8"))
+    assert entries is None or all(isinstance(e, dict) and {"claim", "article", "value"} <= e.keys() for e in entries)
+    again = ["check", *RUN, "--baseline", "out/baseline.yaml"]
+    result = CliRunner().invoke(cli, again)
+    assert_clean_run(result, again)
+    assert result.exit_code == 0, f"a conflict the baseline was written to accept still fails: {result.stdout[-2000:]}"
 
 
 QUICK = settings(max_examples=8, deadline=None, derandomize=True, database=None,
@@ -506,7 +527,7 @@ def test_a_generated_tree_runs_cleanly_through_check(tree: Tree) -> None:
 # found: suggest crashed (exit 3) on an id like '::error::x/0', which its YAML 1.2 writer left plain in a list
 @example(tree=Tree(ONE_CLAIM, {b"::error::x/0.txt": BUDGET}))
 def test_a_generated_tree_runs_cleanly_through_lint_suggest_and_export(tree: Tree) -> None:
-    run_everything(tree, COMMANDS[5:])
+    run_everything(tree, COMMANDS[5:], accept=True)
 
 
 @pytest.mark.slow  # many trees, every command on each: `pytest -m slow`, and CI, run it
@@ -514,4 +535,4 @@ def test_a_generated_tree_runs_cleanly_through_lint_suggest_and_export(tree: Tre
 @seed(16)
 @given(tree=trees())
 def test_many_generated_trees_run_cleanly_through_every_command(tree: Tree) -> None:
-    run_everything(tree, COMMANDS)
+    run_everything(tree, COMMANDS, accept=True)
