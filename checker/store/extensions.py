@@ -39,7 +39,13 @@ def load_scales(claims_path: Path) -> dict[str, Scale]:
     """The shipped rating scales and those in the `scales/` folder beside the claims (these may replace one)."""
     scales = builtin_scales()
     for path in _beside(claims_path, SCALES_FOLDER):
-        scale = read_scale(_read_text(path, "scale"), display_path(path))
+        shown = display_path(path)
+        try:
+            # the safe loader, bounded, as for claims: a scale file beside them comes from the same strangers
+            data = load_yaml(_read_text(path, "scale"))
+        except YamlProblem as exc:
+            raise ConfigError(f"{shown}:{exc.line or 1}: {exc.problem}") from exc
+        scale = read_scale(data, shown)
         scales[scale.name] = scale
     return scales
 

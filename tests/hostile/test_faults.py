@@ -228,3 +228,16 @@ def test_a_scale_or_vocabulary_file_that_is_not_text_or_too_big_stops_the_run(wo
         handle.truncate(5 * 1024 * 1024 + 1)
     assert one_error(claimcheck("check")) == (f"claims/{folder}/mine.yaml: {what} file is over 5 MB; split it or "
                                               f"remove what is not {what}")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("name: mine\ndescription: 2014-02-30\n", "claims/scales/mine.yaml:2: a date that is not in the calendar"),
+    ('name: mine\ndescription: &big "' + "x" * 1_000_000 + '"\ncontext: [' + ", ".join(["*big"] * 3000) + "]\n",
+     "claims/scales/mine.yaml:3: YAML aliases here expand to over 10485760 characters"),
+    ("name: mine\ndescription: !!python/object/apply:os.system [echo]\n",
+     "claims/scales/mine.yaml:2: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+])
+def test_a_scale_file_is_read_by_the_bounded_safe_loader(workspace: Path, text: str, said: str) -> None:
+    (workspace / "claims" / "scales").mkdir()
+    (workspace / "claims" / "scales" / "mine.yaml").write_text(text)
+    assert one_error(claimcheck("check")).startswith(said)
