@@ -125,6 +125,10 @@ def claim_record(draw: st.DrawFn, prefix: str, number: int, valid: bool) -> str:
         "notes": text_field(),
         **{name: draw(st.sampled_from(values)) for name, values in VALID_OPTIONAL.items()},
     }
+    if number == 0 and draw(st.booleans()):  # a claim the grammar's articles state, so mentions and conflicts occur
+        kind = "count"
+        fields.update(claim=yaml_scalar("Around 450 staff moved to the trust."), kind=kind, subject="Example Trust",
+                      value=draw(st.sampled_from(["450", "460", "657"])), keywords="[staff, employees]")
     if kind == "rating":
         fields["scale"] = "ofsted"
     chosen = draw(st.lists(st.sampled_from(sorted(set(fields) - {"id", "claim", "kind", "value", "scale"})),
@@ -181,7 +185,9 @@ SENTENCES = [
     "It counted " + "9" * 60 + " staff and £" + "1" * 60 + " million.",
     "Last month, next week, two years ago, in the coming decade.",
 ]
-SENTENCE = st.one_of(st.sampled_from(SENTENCES), HOSTILE)
+# The staff count stated as a claim has it, and otherwise: agreement, a conflict, one within a tolerance.
+STAFF_SENTENCES = [f"Example Trust said {n} staff moved to the trust in October 2014." for n in (450, 460, 657)]
+SENTENCE = st.one_of(st.sampled_from(SENTENCES + STAFF_SENTENCES), HOSTILE)
 PUBLISHED = st.sampled_from(["2014-10-01", "0001-01-01", "9999-12-31", "2014-02-30", "'2014'", "yesterday",
                              "2014-10-01T10:00:00+01:00"])
 
@@ -220,7 +226,7 @@ def article_file(draw: st.DrawFn, extension: str, readable: bool = False) -> byt
     """An article's bytes for its extension: front matter and sentences from the grammar, markup for HTML."""
     sentences = draw(st.lists(SENTENCE, min_size=0, max_size=4))
     if readable:
-        sentences.insert(0, draw(st.sampled_from(SENTENCES)))
+        sentences.insert(0, draw(st.sampled_from(SENTENCES[:1] + STAFF_SENTENCES)))
     if extension == ".pdf":
         from pdfs import write_pdf  # tests/ is on the path: the PDF fixtures builder
 
@@ -324,7 +330,7 @@ def trees(draw: st.DrawFn) -> Tree:
     if draw(st.integers(0, 3)) == 0:  # a claims file with a hostile name, in a subfolder
         claim_files[draw(ANY_NAMES)[:100] + b"/x.yaml"] = draw(claims_file("sub", True))
     # One article any run can read (under a hostile name), so the check runs; the others may be anything.
-    first, extension = draw(article_path(st.sampled_from([".txt", ".md", ".html"]), TEXT_NAMES))
+    first, extension = draw(article_path(st.sampled_from([".txt", ".md", ".html", ".pdf"]), TEXT_NAMES))
     articles = {first: draw(article_file(extension, readable=True))}
     for _ in range(draw(st.integers(0, 3))):
         path, extension = draw(article_path())
