@@ -532,6 +532,8 @@ def test_a_generated_tree_runs_cleanly_through_check(tree: Tree) -> None:
 @example(tree=Tree(ONE_CLAIM, {"\u2028/0.txt".encode(): BUDGET}))
 # found: suggest crashed (exit 3) on an id like '::error::x/0', which its YAML 1.2 writer left plain in a list
 @example(tree=Tree(ONE_CLAIM, {b"::error::x/0.txt": BUDGET}))
+# found: an unquoted impossible date in a scale file beside the claims was exit 3 (PyYAML's own loader)
+@example(tree=Tree({**ONE_CLAIM, b"scales/mine.yaml": b"name: mine\ndescription: 2014-02-30\n"}, {b"a.txt": BUDGET}))
 def test_a_generated_tree_runs_cleanly_through_lint_suggest_and_export(tree: Tree) -> None:
     run_everything(tree, COMMANDS[5:], accept=True)
 
