@@ -495,7 +495,7 @@ def _accept_everything(root: Path) -> None:
     assert result.exit_code == 0, f"a conflict the baseline was written to accept still fails: {result.stdout[-2000:]}"
 
 
-QUICK = settings(max_examples=8, deadline=None, derandomize=True, database=None,
+QUICK = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 LONG = settings(max_examples=500, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
