@@ -184,6 +184,24 @@ def test_huge_numbers_and_extreme_dates_in_an_article_are_read_or_skipped(worksp
     assert len(data["articles"]) + len(data["skipped"]) == 3
 
 
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+def test_relative_dates_at_the_ends_of_the_calendar_are_read_not_skipped(workspace: Path, as_of: str) -> None:
+    (workspace / "claims" / "staff.yaml").write_text(CLAIM + f'  as_of: "{as_of}"\n')
+    (workspace / "articles" / "early.md").write_text(
+        "---\npublished: 0001-01-01\n---\nExample Trust had 450 staff last year and 440 staff a decade ago; "
+        "last week it had 460 staff.\n")
+    (workspace / "articles" / "late.md").write_text(
+        "---\npublished: 9999-12-31\n---\nExample Trust will have 470 staff next year, and 480 staff next week.\n")
+    result = claimcheck("report", "--workers", "1", "--out", "out/report.html", "--json", "out/report.json")
+    assert result.exit_code == 0, result.stderr
+    assert "skipped" not in result.stderr
+    data = json.loads((workspace / "out" / "report.json").read_text())
+    assert [a["id"] for a in data["articles"]] == ["early", "good", "late"] and data["skipped"] == []
+    (claim,) = data["claims"]
+    assert {m["article"] for m in claim["mentions"]} == {"early", "good", "late"}
+    assert "<svg" in (workspace / "out" / "report.html").read_text()
+
+
 def test_skipped_articles_are_counted_in_the_summary_and_strict_inputs_stops(workspace: Path) -> None:
     (workspace / "articles" / "empty.txt").write_text("")
     result = claimcheck("check", "--workers", "1")
@@ -362,6 +380,41 @@ def test_a_long_string_aliased_in_a_baseline_is_refused(workspace: Path) -> None
     assert result.stderr == ("claimcheck: error: base.yaml:3: baseline is not valid YAML (YAML aliases here expand "
                              "to over 10485760 characters; write the values out instead of repeating an alias "
                              "('*name')); fix it or rewrite it with 'claimcheck baseline'\n")
+
+
+def test_a_baseline_over_its_budget_is_exit_2_in_one_line(workspace: Path) -> None:
+    with open(workspace / "base.yaml", "wb") as handle:
+        handle.truncate(5 * 1024 * 1024 + 1)  # sparse: costs no disk
+    result = claimcheck("check", "--workers", "1", "--baseline", "base.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == ("claimcheck: error: base.yaml: baseline file is over 5 MB, more than a baseline holds; "
+                             "check that --baseline names one written by 'claimcheck baseline'\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero, an endless file of size 0")
+def test_an_endless_baseline_or_previous_result_is_measured_by_reading(workspace: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    baseline = claimcheck("check", "--workers", "1", "--baseline", "/dev/zero")
+    assert baseline.exit_code == 2
+    assert baseline.stderr.startswith("claimcheck: error: /dev/zero: baseline file is over 5 MB")
+    monkeypatch.setattr("checker.report.history.MAX_PREVIOUS_BYTES", 1024 * 1024)
+    previous = claimcheck("report", "--workers", "1", "--out", "out/report.html", "--previous", "/dev/zero")
+    assert previous.exit_code == 2
+    assert previous.stderr == ("claimcheck: error: /dev/zero: the previous result is over 1 MB, more than claimcheck "
+                               "compares with; give a smaller result with --previous FILE\n")
+    assert not (workspace / "out").exists()
+
+
+def test_a_previous_result_over_its_budget_beside_the_report_is_not_compared(workspace: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not asked for by name: the report is still written, with a warning, as for any default that is no result.
+    monkeypatch.setattr("checker.report.history.MAX_PREVIOUS_BYTES", 1024 * 1024)
+    (workspace / "out").mkdir()
+    (workspace / "out" / "report.json").write_text('{"schema": "claimcheck.report/1", "claims": []}' + " " * 2**20)
+    result = claimcheck("report", "--workers", "1", "--out", "out/report.html")
+    assert result.exit_code == 0, result.stderr
+    assert ("claimcheck: warning: out/report.json: the previous result is over 1 MB, more than "
+            "claimcheck compares with") in result.stderr
 
 
 def test_a_key_written_twice_is_an_error_naming_both_lines(workspace: Path) -> None:

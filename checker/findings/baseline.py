@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError, field_va
 
 from checker.errors import ConfigError
 from checker.models import ClaimResult, Mention, RangeOrScalar, Report, Verdict
+from checker.store.limits import MAX_BASELINE_BYTES, OverBudget, megabytes, read_bounded
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 
@@ -85,10 +86,16 @@ def read_baseline(path: Path) -> Baseline:
     """The baseline at `path`; raises ConfigError naming the file and line when it is not a valid baseline."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8-sig")
     except FileNotFoundError as exc:
         raise ConfigError(f"{shown}: baseline file not found; create it with 'claimcheck baseline'") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OverBudget as exc:
+        raise ConfigError(f"{shown}: baseline file is over {megabytes(exc.limit)}, more than a baseline holds; "
+                          "check that --baseline names one written by 'claimcheck baseline'") from exc
+    except OSError as exc:
+        raise ConfigError(f"{shown}: baseline file cannot be read ({exc.strerror or exc}); make it readable, or "
+                          "pass another --baseline") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{shown}: baseline file cannot be read ({exc}); save it as UTF-8 text") from exc
     try:
         root = compose_yaml(text)

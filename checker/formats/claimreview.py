@@ -12,8 +12,8 @@ from typing import Any
 
 from checker.findings.standing import Standing, Standings
 from checker.findings.wording import caveat_words, source_name
-from checker.formats.json import utf8_safe
 from checker.models import ArticleSummary, ClaimResult, Report, Status, Verdict, described
+from checker.text.normalise import utf8_safe
 
 # ClaimReview wants a rating on a numeric scale with a textual name (alternateName); claimcheck's
 # statuses map onto 1 (worst) to 3 (best). Only a contradiction (a conflict with no caveat that no

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -81,10 +82,13 @@ def _result(rule_id: str, level: str, message: str, path: str | None, line: int 
             physical["region"] = {"startLine": line, **({"snippet": {"text": snippet}} if snippet else {})}
         result["locations"] = [{"physicalLocation": physical}]
     # Code-scanning views track a result across runs by its fingerprint, not by its line.
-    result["partialFingerprints"] = {"claimcheck/v1": hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}
+    # (surrogatepass: an id from a file name that is not UTF-8, or a baseline's escape, may hold a lone surrogate)
+    key = fingerprint.encode("utf-8", "surrogatepass")
+    result["partialFingerprints"] = {"claimcheck/v1": hashlib.sha256(key).hexdigest()[:32]}
     return result
 
 
 def _uri(path: str) -> str:
     posix = PurePosixPath(path)
-    return posix.as_uri() if posix.is_absolute() else quote(posix.as_posix())
+    # percent-encoded from the file system's bytes, as as_uri() does: a name need not be UTF-8
+    return posix.as_uri() if posix.is_absolute() else quote(os.fsencode(posix.as_posix()))

@@ -15,13 +15,11 @@ from typing import Any
 
 from checker.errors import ConfigError
 from checker.models import SCHEMA, Report
+from checker.store.limits import MAX_PREVIOUS_BYTES, MAX_PREVIOUS_DEPTH, OverBudget, megabytes, read_bounded
 from checker.store.paths import display_path
 
 # The JSON result's name beside the HTML report that `report` compares with by default.
 DEFAULT_NAME = "report.json"
-# A result nests six levels (a range's bound of a mention's value); far deeper is not one, and would
-# exhaust the recursion of what walks it.
-MAX_PREVIOUS_DEPTH = 64
 
 _log = logging.getLogger(__name__)
 
@@ -71,7 +69,10 @@ def load_previous(path: Path) -> Snapshot:
     """Read a JSON result written by `claimcheck report --json`; ConfigError names the file when it is not one."""
     shown = display_path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, MAX_PREVIOUS_BYTES).decode("utf-8"))
+    except OverBudget as exc:
+        raise ConfigError(f"{shown}: the previous result is over {megabytes(exc.limit)}, more than claimcheck "
+                          "compares with; give a smaller result with --previous FILE") from exc
     except OSError as exc:
         raise ConfigError(f"{shown}: cannot read the previous result ({exc.strerror or exc}); "
                           "check the --previous path") from exc

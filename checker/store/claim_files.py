@@ -15,6 +15,7 @@ import fcntl
 import hashlib
 import io
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ from checker.store.safe_yaml import YamlProblem, compose_yaml
 # How long an add waits for another one writing the same folder before refusing (seconds).
 LOCK_WAIT_SECONDS = 5.0
 _DATE_FIELDS = ("as_of",)
+# Characters a plain or single-quoted YAML scalar would carry raw to the reader's terminal.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,11 @@ def id_places(sources: Iterable[Path]) -> dict[str, str]:
 
 def render_record(record: Mapping[str, Any]) -> str:
     """One record as a YAML list item, the way claim files are written (dates quoted, keyword lists inline)."""
-    return _dump([_commented(record, quote_all=_needs_quotes(record))])
+    quote_all = _needs_quotes(record)
+    text = _dump([_commented(record, quote_all=quote_all)])
+    # Quoted, every string is double-quoted: the emitter escapes controls and line breaks there, but takes
+    # bidirectional overrides as printable; they reorder what a reader sees, so they are escaped too.
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if quote_all else text
 
 
 def append_record(path: Path, record: Mapping[str, Any], state: FileState | None = None) -> Appended:
@@ -195,9 +203,18 @@ def _dump(data: Any) -> str:
 
 
 def _needs_quotes(record: Mapping[str, Any]) -> bool:
-    # ruamel writes YAML 1.2, where "no" or "on" are plain strings; the checker reads YAML 1.1, where they
-    # are booleans. When any value would read back differently, every string is quoted instead.
-    return bool(yaml.safe_load(_dump([_commented(record, quote_all=False)])) != [_plain(record)])
+    # ruamel writes YAML 1.2, where "no" or "on" are plain strings and "[::x]" is a list; the checker reads
+    # YAML 1.1, where they are booleans and a syntax error. When any value would read back differently, or
+    # not at all, every string is quoted instead; so is a record holding a character that only an escape in
+    # double quotes shows safely (a control, a line separator, a bidirectional override).
+    strings = [v for value in record.values() for v in (value if isinstance(value, list | tuple) else [value])
+               if isinstance(v, str)]
+    if any(_INVISIBLE.search(s) for s in strings):
+        return True
+    try:
+        return bool(yaml.safe_load(_dump([_commented(record, quote_all=False)])) != [_plain(record)])
+    except yaml.YAMLError:
+        return True
 
 
 def _commented(record: Mapping[str, Any], quote_all: bool) -> CommentedMap:

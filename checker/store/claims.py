@@ -22,20 +22,13 @@ from pydantic import ValidationError
 from checker.errors import ClaimFileError
 from checker.models import Claim, Kind, RangeOrScalar, Tolerance, value_of
 from checker.store.extensions import EXTENSION_FOLDERS
+from checker.store.limits import MAX_CLAIM_FILE_BYTES, MAX_CLAIM_NUMBER, MAX_CLAIMS, OverBudget, megabytes, read_bounded
 from checker.store.paths import display_path, walk_files
 from checker.store.safe_yaml import YamlProblem, compose_yaml, construct_yaml
 from checker.values import Context, Scale, builtin_scales, extract_values
 from checker.values.numbers import parse_number, tidy_number
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
-# A claims file is small, hand-written YAML; anything bigger is a mistake (or an attack).
-MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024
-# Records in one run: a curated set runs to hundreds or a few thousand; beyond this it is a mistake (or an attack)
-# that would make every article's matching crawl.
-MAX_CLAIMS = 20_000
-# The largest number a claim may state: well above any real amount (a world GDP is about 1e14), and far inside
-# what a float holds exactly enough to compare, so a 400-digit integer is refused rather than overflowing.
-MAX_CLAIM_NUMBER = 10**15
 CLAIM_FIELDS = ("id", "claim", "kind", "value", "subject", "keywords", "as_of", "tolerance", "scale", "sources",
                 "notes")
 
@@ -177,12 +170,12 @@ def _file_root(path: Path, shown: str) -> yaml.Node | None:
         return _FileProblem(ClaimProblem(shown, line, code, message))
 
     try:
-        if path.stat().st_size > MAX_CLAIM_FILE_BYTES:
-            limit = MAX_CLAIM_FILE_BYTES // 1024 // 1024
-            raise fail("unreadable", f"file is over {limit} MB; split it or remove what is not claims")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_CLAIM_FILE_BYTES)
+    except OverBudget as exc:
+        raise fail("unreadable", f"file is over {megabytes(exc.limit)}; split it or remove what is not claims") from exc
     except OSError as exc:
-        raise fail("unreadable", f"cannot be read ({exc.strerror or exc})") from exc
+        raise fail("unreadable", f"cannot be read ({exc.strerror or exc}); make it readable, or pass --claims PATH "
+                                 "without it") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

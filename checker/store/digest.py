@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,7 +20,8 @@ def inputs_digest(claims_path: Path, articles_path: Path, article_files: Sequenc
     inputs = ((claims_path, find_claim_files(claims_path)), (articles_path, article_files))
     for root, files in inputs:
         for path in files:
-            digest.update(path.relative_to(root.parent if root.is_file() else root).as_posix().encode())
+            # as the file system's bytes: a name need not be UTF-8 (Python holds its bytes as surrogates)
+            digest.update(os.fsencode(path.relative_to(root.parent if root.is_file() else root).as_posix()))
             digest.update(b"\0")
             try:
                 digest.update(path.read_bytes())

@@ -15,10 +15,11 @@ from typing import Any
 
 from checker.errors import ConfigError
 from checker.models import Kind
+from checker.store.limits import MAX_CLAIM_FILE_BYTES, OverBudget, megabytes, read_bounded
 from checker.store.paths import display_path
 from checker.store.safe_yaml import YamlProblem, load_yaml
 from checker.values import Scale, builtin_scales
-from checker.values.ratings import load_scale_file
+from checker.values.ratings import read_scale
 
 # Folders of a claims folder that hold extensions, not claims.
 SCALES_FOLDER = "scales"
@@ -38,7 +39,13 @@ def load_scales(claims_path: Path) -> dict[str, Scale]:
     """The shipped rating scales and those in the `scales/` folder beside the claims (these may replace one)."""
     scales = builtin_scales()
     for path in _beside(claims_path, SCALES_FOLDER):
-        scale = load_scale_file(path)
+        shown = display_path(path)
+        try:
+            # the safe loader, bounded, as for claims: a scale file beside them comes from the same strangers
+            data = load_yaml(_read_text(path, "scale"))
+        except YamlProblem as exc:
+            raise ConfigError(f"{shown}:{exc.line or 1}: {exc.problem}") from exc
+        scale = read_scale(data, shown)
         scales[scale.name] = scale
     return scales
 
@@ -47,8 +54,23 @@ def load_vocabulary(claims_path: Path | None = None) -> list[dict[str, Any]]:
     """The predicate records: the shipped vocabulary, then those of `vocabulary/` beside the claims."""
     records = list(_builtin_vocabulary())
     for path in _beside(claims_path, VOCABULARY_FOLDER) if claims_path is not None else []:
-        records.extend(_read_vocabulary(path.read_text(encoding="utf-8"), display_path(path)))
+        records.extend(_read_vocabulary(_read_text(path, "vocabulary"), display_path(path)))
     return records
+
+
+def _read_text(path: Path, what: str) -> str:
+    """A scale or vocabulary file's text: hand-written YAML beside the claims, read as a claims file is."""
+    shown = display_path(path)
+    try:
+        return read_bounded(path, MAX_CLAIM_FILE_BYTES).decode("utf-8-sig")
+    except OverBudget as exc:
+        raise ConfigError(f"{shown}: {what} file is over {megabytes(exc.limit)}; split it or remove what is not "
+                          f"{what}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{shown}: {what} file cannot be read ({exc.strerror or exc}); make it readable, or "
+                          "move it out of the claims folder") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown}: {what} file is not UTF-8 text; save it as UTF-8") from exc
 
 
 @functools.cache

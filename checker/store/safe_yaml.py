@@ -14,13 +14,7 @@ from typing import Any
 
 import yaml
 
-# Hand-written claims and front matter nest three or four levels; this leaves room and stops runaways.
-MAX_DEPTH = 50
-# Values that aliases may add to a document once expanded; a document without aliases is never refused.
-MAX_EXPANDED_NODES = 200_000
-# Characters that aliases may add once expanded: a 1 MB string aliased 3,000 times is few values but 3 GB of
-# text once str() or pydantic walk it. 10 MB is twice the largest claims file read.
-MAX_EXPANDED_CHARS = 10 * 1024 * 1024
+from checker.store.limits import MAX_YAML_DEPTH, MAX_YAML_EXPANDED_CHARS, MAX_YAML_EXPANDED_NODES
 
 
 class YamlProblem(Exception):
@@ -36,7 +30,7 @@ def compose_yaml(text: str) -> yaml.Node | None:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:
-        raise YamlProblem(None, f"YAML nested too deeply; use at most {MAX_DEPTH} levels") from None
+        raise YamlProblem(None, f"YAML nested too deeply; use at most {MAX_YAML_DEPTH} levels") from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         raise YamlProblem(line, f"character {exc.character!r} is not allowed in YAML; "
@@ -66,7 +60,7 @@ def construct_yaml(node: yaml.Node) -> Any:
         raise YamlProblem(mark.line + 1 if mark else None,
                           f"{problem}; write plain YAML values (text, numbers, lists, key: value)") from exc
     except RecursionError:
-        raise YamlProblem(None, f"YAML nested too deeply; use at most {MAX_DEPTH} levels") from None
+        raise YamlProblem(None, f"YAML nested too deeply; use at most {MAX_YAML_DEPTH} levels") from None
     except (ValueError, OverflowError) as exc:
         # The safe loader builds dates itself: "2014-02-30" unquoted fails in datetime.date().
         raise YamlProblem(_line_of_date(node), f"a date that is not in the calendar ({exc}); fix it, "
@@ -101,8 +95,8 @@ def _check_size(root: yaml.Node) -> None:
         node, depth, done = stack.pop()
         if id(node) in sizes:
             continue
-        if depth > MAX_DEPTH:
-            raise YamlProblem(node.start_mark.line + 1, f"YAML nested more than {MAX_DEPTH} levels deep; "
+        if depth > MAX_YAML_DEPTH:
+            raise YamlProblem(node.start_mark.line + 1, f"YAML nested more than {MAX_YAML_DEPTH} levels deep; "
                                                         "flatten it")
         children = _children(node)
         if done or not children:
@@ -117,15 +111,15 @@ def _check_size(root: yaml.Node) -> None:
         stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
     values, chars = sizes[id(root)]
     unique_chars = sum(len(n.value) for n in finished if isinstance(n, yaml.ScalarNode))
-    if values - len(sizes) > MAX_EXPANDED_NODES:
-        culprit = next(n for n in finished if sizes[id(n)][0] > MAX_EXPANDED_NODES)
+    if values - len(sizes) > MAX_YAML_EXPANDED_NODES:
+        culprit = next(n for n in finished if sizes[id(n)][0] > MAX_YAML_EXPANDED_NODES)
         raise YamlProblem(culprit.start_mark.line + 1,
-                          f"YAML aliases here expand to over {MAX_EXPANDED_NODES} values; "
+                          f"YAML aliases here expand to over {MAX_YAML_EXPANDED_NODES} values; "
                           "write the values out instead of repeating an alias ('*name')")
-    if chars - unique_chars > MAX_EXPANDED_CHARS:
-        culprit = next(n for n in finished if sizes[id(n)][1] > MAX_EXPANDED_CHARS)
+    if chars - unique_chars > MAX_YAML_EXPANDED_CHARS:
+        culprit = next(n for n in finished if sizes[id(n)][1] > MAX_YAML_EXPANDED_CHARS)
         raise YamlProblem(culprit.start_mark.line + 1,
-                          f"YAML aliases here expand to over {MAX_EXPANDED_CHARS} characters; "
+                          f"YAML aliases here expand to over {MAX_YAML_EXPANDED_CHARS} characters; "
                           "write the values out instead of repeating an alias ('*name')")
 
 

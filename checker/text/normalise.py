@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # One-for-one character replacements, so offsets into the normalised text are offsets
@@ -22,3 +23,13 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return text.translate(_CHAR_MAP)
+
+
+# A lone surrogate (a file name that was not UTF-8 reads as one, and so can a YAML escape) cannot be written as
+# UTF-8; in text that leaves the program it can only stand where a character may, and U+FFFD takes its place.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, so that it encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)

@@ -39,7 +39,7 @@ from checker.models import Kind, StatedValue
 if TYPE_CHECKING:
     from checker.values import Context
 
-__all__ = ["Scale", "builtin_scales", "find_ratings", "load_scale_file"]
+__all__ = ["Scale", "builtin_scales", "find_ratings", "load_scale_file", "read_scale"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ def load_scale_file(path: Path | str) -> Scale:
     return _scale_from_text(text, shown)
 
 
+def read_scale(data: object, shown: str) -> Scale:
+    """The scale a scale file's parsed YAML describes (read by the caller's safe loader); ConfigError if invalid."""
+    return _scale_from_data(data, shown)
+
+
 def builtin_scales() -> dict[str, Scale]:
     """The scales shipped in checker/data/scales, by name (a fresh dict each call; the files are read once)."""
     return {scale.name: scale for scale in _builtin()}
@@ -117,6 +122,10 @@ def _scale_from_text(text: str, shown: str) -> Scale:
         mark = getattr(exc, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark is not None else shown
         raise ConfigError(f"{where}: YAML syntax error in the scale file; fix the syntax") from exc
+    return _scale_from_data(data, shown)
+
+
+def _scale_from_data(data: object, shown: str) -> Scale:
     if not isinstance(data, dict):
         raise ConfigError(f"{shown}: a scale file must be a mapping with name, labels and context; "
                           "see checker/data/scales/ofsted.yaml")

@@ -48,3 +48,17 @@ def test_a_crash_in_a_subprocess_is_exit_3_and_leaves_its_traceback(workspace: W
     assert run.stderr == ("claimcheck: error: internal error (ZeroDivisionError), a bug in claimcheck: please "
                           "report it to the maintainers with the command you ran and that file; the traceback is "
                           f"in {crash}\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero, an endless file of size 0")
+@pytest.mark.parametrize(("option", "said"), [
+    ("--baseline", "/dev/zero: baseline file is over 5 MB"),
+    ("--previous", "/dev/zero: the previous result is over 100 MB"),
+])
+def test_an_endless_baseline_or_previous_result_is_refused_in_bounded_memory(workspace: Workspace, option: str,
+                                                                             said: str) -> None:
+    command = "check" if option == "--baseline" else "report"
+    run = workspace.run(command, option, "/dev/zero", *(["--out", "out/report.html"] if command == "report" else []))
+    assert_clean(run, 2, said)
+    assert not (workspace.root / "out").exists()
+    assert run.max_rss_kb < 300 * 1024, f"peak {run.max_rss_kb // 1024} MB"

@@ -118,6 +118,29 @@ def test_without_a_publication_date_full_dates_stay() -> None:
         ("1 October 2014", "2014-10-01", None), ("2015", "2015", None)]
 
 
+FIRST_DAY, LAST_DAY = dt.date(dt.MINYEAR, 1, 1), dt.date(dt.MAXYEAR, 12, 31)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Sales fell last year.", FIRST_DAY), ("The pier closed a decade ago.", FIRST_DAY),
+    ("It opened yesterday.", FIRST_DAY), ("Last week it shut.", FIRST_DAY), ("Last month it shut.", FIRST_DAY),
+    ("It shut last December.", FIRST_DAY), ("Last quarter it shut.", FIRST_DAY), ("Last weekend.", FIRST_DAY),
+    ("It reopens next year.", LAST_DAY), ("Next week it reopens.", LAST_DAY), ("Tomorrow it reopens.", LAST_DAY),
+    ("Next month it reopens.", LAST_DAY), ("It reopens next January.", LAST_DAY), ("Next summer it reopens.", LAST_DAY),
+])
+def test_a_relative_date_past_an_end_of_the_calendar_is_left_out(text: str, published: dt.date) -> None:
+    # Python's dates run from year 1 to 9999: "last year" in year 1 names no date one can state.
+    assert dates(text, published) == []
+
+
+def test_relative_dates_inside_the_calendar_are_read_at_its_ends() -> None:
+    assert dates("It reopens next year.", FIRST_DAY) == [("next year", "0002", None)]
+    assert dates("Sales fell last year.", LAST_DAY) == [("last year", "9998", None)]
+    # a reading that would count past the end gives way to what the words say without it
+    assert dates("In the week of 27 December it reopens.", LAST_DAY) == [("27 December", "9999-12-27", None)]
+    assert dates("It reopens next Friday.", LAST_DAY) == [("Friday", "9999-12-31", None)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Sales fell last year.", ("last year", "2021", None)),
     ("Sales may rise this year.", ("this year", "2022", None)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import replace
@@ -324,19 +325,28 @@ def find_dates(text: str, context: Context) -> list[StatedValue]:
                     tried.add(start)
                     match = rule.pattern.match(text, start, min(len(text), anchor.end + _REACH))
                     if match:
-                        read = list(rule.handler(reader, match))
+                        try:
+                            read = list(rule.handler(reader, match))
+                        except (OverflowError, ValueError):
+                            # counted past an end of the calendar ("next week" in an article published on
+                            # 31 December 9999): there is no date to state
+                            read = []
                         reader.found.extend(read)
                         if read and rule.nearest:
                             break
     chosen = _settle(reader.found, len(text))
     for step in (_add_listed_years, _join_of_year, _join_offsets, _join_week_of, _join_ranges, _join_parentheses,
                  _resolve_anchors):
-        chosen = step(reader, chosen)
+        # a join that counts past an end of the calendar (the week of 31 December 9999) leaves the dates as found
+        with contextlib.suppress(OverflowError, ValueError):
+            chosen = step(reader, chosen)
     values: list[StatedValue] = []
     for found in chosen:
         first, last = found.first, found.last
         if first is None:
             continue  # year-less or relative, and no publication date to read it against
+        if not all(dt.MINYEAR <= p.year <= dt.MAXYEAR for p in (first, last) if p is not None):
+            continue  # "last year" in year 1, "next year" in 9999: a year no calendar date holds
         found = _qualify(reader, _trim(reader, found))
         value: Value = first.text()
         if last is not None and last != first:
