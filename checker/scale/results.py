@@ -1,0 +1,58 @@
+"""One claim's matches in one article, keyed and packed, so that an unchanged pair is never matched twice.
+
+A claim's matches depend only on that claim and the article (checker.matching.evidence), so
+they are stored under the claim's key and the article's. The claim key is a hash of the claim
+record under the analysis version (the code's digest, the scales and the vocabulary), so a
+rule change or an edited claim makes a new key. The article's id is not packed: files with
+the same bytes share an entry, and each match is given its article's id when it is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+
+from checker.matching import Match
+from checker.models import Claim, PartialDate, Sentence, StatedValue
+from checker.scale.packed import PackError
+
+# Where a claim was read does not change what it matches.
+_NOT_MATCHED_ON = frozenset({"file", "line"})
+
+
+def claim_key(claim: Claim, version: str) -> str:
+    """The cache key of a claim: its record (less where it was read) under one analysis version."""
+    record = claim.model_dump(mode="json", exclude=set(_NOT_MATCHED_ON))
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{version}\0{text}".encode()).hexdigest()
+
+
+def claims_digest(keys: Iterable[str]) -> str:
+    """One digest of a set of claim keys, whatever their order."""
+    return hashlib.sha256("\n".join(sorted(set(keys))).encode()).hexdigest()
+
+
+def pack_matches(matches: Sequence[Match]) -> bytes:
+    """The matches of one claim in one article, encoded without their article's id."""
+    rows = [[m.claim_id, m.sentence.start, m.sentence.end, m.sentence.text, m.value.model_dump(mode="json",
+             exclude_none=True), m.score, m.confidence, list(m.matched_words),
+             m.time.root if m.time is not None else None, list(m.reasons), m.page] for m in matches]
+    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def unpack_matches(blob: bytes, article_id: str) -> list[Match]:
+    """The matches `pack_matches` encoded, given `article_id`; raises PackError on damaged bytes."""
+    try:
+        rows = json.loads(zlib.decompress(blob))
+        # validated, not constructed: a cache is never trusted to hold well-formed values
+        return [Match(claim_id=str(claim), article_id=article_id,
+                      sentence=Sentence(start=int(start), end=int(end), text=str(text)),
+                      value=StatedValue.model_validate(value), score=float(score), confidence=float(confidence),
+                      matched_words=tuple(map(str, words)),
+                      time=PartialDate.model_validate(time) if time is not None else None,
+                      reasons=tuple(map(str, reasons)), page=int(page) if page is not None else None)
+                for claim, start, end, text, value, score, confidence, words, time, reasons, page in rows]
+    except (zlib.error, KeyError, TypeError, ValueError) as exc:
+        raise PackError(f"undecodable packed matches: {exc}") from exc
