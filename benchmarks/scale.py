@@ -15,6 +15,10 @@ and peak memory (the largest resident set of the process or any of its workers),
   1k corpus; its claims are sampled and the time scaled up to the full claim set;
 - warm after one new claim / cold.
 
+Every time is a whole `claimcheck report --json` process writing the JSON and the HTML (interpreter
+start-up and imports included), timed from outside it; `inner_seconds` in the printed rows is the
+time inside it, after start-up.
+
 The figures go between the markers in benchmarks/RESULTS.md, with the machine's description.
 """
 
@@ -94,27 +98,36 @@ def _measure(size: int, claims: int, work: Path, workers: int | None) -> dict[st
 
 
 def _run(claims: Path, articles: Path, cache: Path, workers: int | None) -> dict[str, float]:
+    """One whole `claimcheck report --json` process (start-up included), writing the JSON and the HTML."""
     command = [sys.executable, __file__, "--once", str(claims), str(articles), str(cache)]
     if workers:
         command += ["--workers", str(workers)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+    seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed: {' '.join(command)}\n{done.stderr}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return {**result, "seconds": round(seconds, 3)}
 
 
 def _run_once(claims: Path, articles: Path, cache: Path, workers: int | None) -> int:
     import resource
 
-    from checker.pipeline import run_check
-    from checker.settings import Settings
+    from checker.cli import cli
 
+    out = cache.parent / "out"
+    out.mkdir(exist_ok=True)
+    for old in (out / "report.json", out / "report.html"):
+        old.unlink(missing_ok=True)  # no previous result to compare with: every run writes the same page
+    options = ["report", "--claims", str(claims), "--articles", str(articles), "--cache-dir", str(cache),
+               "--json", str(out / "report.json"), "--out", str(out / "report.html")]
     started = time.perf_counter()
-    run_check(claims, articles, Settings(cache_dir=cache, workers=workers, keep_texts=False))
+    cli.main([*options, *(["--workers", str(workers)] if workers else [])], standalone_mode=False)
     seconds = time.perf_counter() - started
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print(json.dumps({"seconds": round(seconds, 3), "peak_mib": round(peak / 1024, 1)}))
+    sizes = {f"{p.suffix[1:]}_mib": round(p.stat().st_size / 2**20, 1) for p in out.iterdir()}
+    print(json.dumps({"inner_seconds": round(seconds, 3), "peak_mib": round(peak / 1024, 1), **sizes}))
     return 0
 
 
@@ -153,15 +166,17 @@ def _naive(corpus: Path, claims: int) -> dict[str, float]:
 def _table(rows: list[dict[str, Any]], naive: dict[str, float] | None, claims: int) -> str:
     lines = [f"Claims: {claims}. Times are wall seconds; memory is the peak resident set of the run's largest "
              "process (MiB).", "",
-             "| articles | text MiB | floor s | cold s | cold MiB | warm s | +1 claim s | +1 article s | "
-             "cold/floor | +1 claim/cold |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| articles | text MiB | floor s | cold s | cold MiB | HTML / JSON MiB | warm s | +1 claim s | "
+             "+1 article s | cold/floor | warm/floor | +1 claim/floor | +1 article/floor |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['text_mib']:.1f} | {r['floor']:.2f} | {r['cold']['seconds']:.1f} | "
-            f"{r['cold']['peak_mib']:.0f} | {r['warm']['seconds']:.1f} | {r['new_claim']['seconds']:.1f} | "
+            f"{r['cold']['peak_mib']:.0f} | {r['cold'].get('html_mib', 0):.1f} / {r['cold'].get('json_mib', 0):.1f} | "
+            f"{r['warm']['seconds']:.1f} | {r['new_claim']['seconds']:.1f} | "
             f"{r['new_article']['seconds']:.1f} | {r['cold']['seconds'] / r['floor']:.0f} | "
-            f"{r['new_claim']['seconds'] / r['cold']['seconds']:.0%} |")
+            f"{r['warm']['seconds'] / r['floor']:.1f} | {r['new_claim']['seconds'] / r['floor']:.1f} | "
+            f"{r['new_article']['seconds'] / r['floor']:.1f} |")
     first = next((r for r in rows if r["size"] == 1000), None)
     if naive and first:
         lines += ["", f"Naive on 1,000 articles: {naive['seconds']:.0f} s (timed on {naive['sample']:.0f} claims, "

@@ -20,7 +20,7 @@ from typing import Any
 
 from checker.matching import Match, Matcher
 from checker.matching.vocabulary import Vocabulary
-from checker.models import Article, ArticleSummary, Claim, SkippedArticle
+from checker.models import Article, ArticleSummary, Claim, SkippedArticle, StatedValue
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
 from checker.scale.index import claim_query, may_hold, pack_query, unpack_query
@@ -211,7 +211,8 @@ class Corpus:
         article = unpack_article_record(entry.article_id, entry.shown, blob, unpacked_limit(entry.size))
         stored = held.found.get(entry.key, {})
         # what it found for the claims it was matched against before that are still claims
-        found = {key: unpack_matches(blob, entry.article_id) for key, blob in stored.items()
+        seen: dict[str, StatedValue] = {}
+        found = {key: unpack_matches(blob, entry.article_id, seen) for key, blob in stored.items()
                  if key in entry.before and key in claims.current}
         if outcome is not None:
             found.update({claims.keys[i]: matches for i, matches in outcome.found.items()})

@@ -42,17 +42,35 @@ def pack_matches(matches: Sequence[Match]) -> bytes:
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
-def unpack_matches(blob: bytes, article_id: str) -> list[Match]:
-    """The matches `pack_matches` encoded, given `article_id`; raises PackError on damaged bytes."""
+def unpack_matches(blob: bytes, article_id: str, seen: dict[str, StatedValue] | None = None) -> list[Match]:
+    """The matches `pack_matches` encoded, given `article_id`; raises PackError on damaged bytes. `seen` holds the
+    values already read from the same article, which several claims' matches often share."""
+    seen = {} if seen is None else seen
     try:
         rows = json.loads(zlib.decompress(blob))
         # validated, not constructed: a cache is never trusted to hold well-formed values
         return [Match(claim_id=str(claim), article_id=article_id,
                       sentence=Sentence(start=int(start), end=int(end), text=str(text)),
-                      value=StatedValue.model_validate(value), score=float(score), confidence=float(confidence),
+                      value=_value(value, seen), score=_number(score), confidence=_number(confidence),
                       matched_words=tuple(map(str, words)),
                       time=PartialDate.model_validate(time) if time is not None else None,
                       reasons=tuple(map(str, reasons)), page=int(page) if page is not None else None)
                 for claim, start, end, text, value, score, confidence, words, time, reasons, page in rows]
     except (zlib.error, KeyError, TypeError, ValueError) as exc:
         raise PackError(f"undecodable packed matches: {exc}") from exc
+
+
+def _value(data: object, seen: dict[str, StatedValue]) -> StatedValue:
+    """The stated value `data` encodes, validated once per distinct encoding (values are immutable)."""
+    text = json.dumps(data, sort_keys=True)
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = StatedValue.model_validate(data)
+    return found
+
+
+def _number(data: object) -> float:
+    # kept as it was written: an int score read back as a float would print differently
+    if isinstance(data, bool) or not isinstance(data, (int, float)):
+        raise ValueError(f"not a number: {data!r}")
+    return data
