@@ -20,7 +20,7 @@ from typing import Any
 
 from checker.matching import Match, Matcher
 from checker.matching.vocabulary import Vocabulary
-from checker.models import Article, ArticleSummary, Claim, SkippedArticle, StatedValue
+from checker.models import Article, ArticleSummary, Claim, SkippedArticle
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
 from checker.scale.index import claim_query, may_hold, pack_query, unpack_query
@@ -32,7 +32,7 @@ from checker.scale.packed import (
     unpack_terms,
     unpacked_limit,
 )
-from checker.scale.results import claim_key, claims_digest, pack_matches, unpack_matches
+from checker.scale.results import Seen, claim_key, claims_digest, pack_matches, unpack_matches
 from checker.scale.work import Fresh, Outcome, Shared, Stored, check_fresh, work_batch
 from checker.settings import Settings
 from checker.store.paths import display_path
@@ -211,7 +211,7 @@ class Corpus:
         article = unpack_article_record(entry.article_id, entry.shown, blob, unpacked_limit(entry.size))
         stored = held.found.get(entry.key, {})
         # what it found for the claims it was matched against before that are still claims
-        seen: dict[str, StatedValue] = {}
+        seen = Seen()
         found = {key: unpack_matches(blob, entry.article_id, seen) for key, blob in stored.items()
                  if key in entry.before and key in claims.current}
         if outcome is not None:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from checker.matching import Match
 from checker.models import Claim, PartialDate, Sentence, StatedValue
@@ -42,15 +43,24 @@ def pack_matches(matches: Sequence[Match]) -> bytes:
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
-def unpack_matches(blob: bytes, article_id: str, seen: dict[str, StatedValue] | None = None) -> list[Match]:
-    """The matches `pack_matches` encoded, given `article_id`; raises PackError on damaged bytes. `seen` holds the
-    values already read from the same article, which several claims' matches often share."""
-    seen = {} if seen is None else seen
+@dataclass
+class Seen:
+    """The sentences and values already read from one article's matches: several claims' matches often share
+    them, and one object each keeps a warm run's memory near a cold run's (where workers send them shared)."""
+
+    values: dict[str, StatedValue] = field(default_factory=dict)
+    sentences: dict[tuple[int, int, str], Sentence] = field(default_factory=dict)
+
+
+def unpack_matches(blob: bytes, article_id: str, seen: Seen | None = None) -> list[Match]:
+    """The matches `pack_matches` encoded, given `article_id`; raises PackError on damaged bytes. `seen` holds
+    what was already read from the same article."""
+    seen = Seen() if seen is None else seen
     try:
         rows = json.loads(zlib.decompress(blob))
         # validated, not constructed: a cache is never trusted to hold well-formed values
         return [Match(claim_id=str(claim), article_id=article_id,
-                      sentence=Sentence(start=int(start), end=int(end), text=str(text)),
+                      sentence=_sentence(int(start), int(end), str(text), seen),
                       value=_value(value, seen), score=_number(score), confidence=_number(confidence),
                       matched_words=tuple(map(str, words)),
                       time=PartialDate.model_validate(time) if time is not None else None,
@@ -60,12 +70,19 @@ def unpack_matches(blob: bytes, article_id: str, seen: dict[str, StatedValue] | 
         raise PackError(f"undecodable packed matches: {exc}") from exc
 
 
-def _value(data: object, seen: dict[str, StatedValue]) -> StatedValue:
+def _value(data: object, seen: Seen) -> StatedValue:
     """The stated value `data` encodes, validated once per distinct encoding (values are immutable)."""
     text = json.dumps(data, sort_keys=True)
-    found = seen.get(text)
+    found = seen.values.get(text)
     if found is None:
-        found = seen[text] = StatedValue.model_validate(data)
+        found = seen.values[text] = StatedValue.model_validate(data)
+    return found
+
+
+def _sentence(start: int, end: int, text: str, seen: Seen) -> Sentence:
+    found = seen.sentences.get((start, end, text))
+    if found is None:
+        found = seen.sentences[(start, end, text)] = Sentence(start=start, end=end, text=text)
     return found
 
 
