@@ -59,7 +59,7 @@ def code_version() -> str:
 
 
 class AnalysisCache:
-    """Packed article analyses by key, in `folder/analysis.sqlite3` (or a throw-away database for one run)."""
+    """Packed article analyses, article records, claim queries and matches, in `folder/analysis.sqlite3`."""
 
     def __init__(self, path: Path, *, announce: bool = True) -> None:
         self.path = path
@@ -121,12 +121,6 @@ class AnalysisCache:
     def _warn(self, message: str) -> None:
         if self._announce:
             log.warning("%s", message)
-
-    def missing(self, keys: Iterable[str]) -> set[str]:
-        """The keys of `keys` the cache holds no record for."""
-        wanted = set(keys)
-        held = {row[0] for row in self._db.execute("SELECT key FROM record")}
-        return wanted - held
 
     def put(self, entries: Iterable[tuple[str, bytes]]) -> None:
         """Store (key, packed article) entries."""

@@ -9,7 +9,10 @@ The terms are exact supersets of what naming needs, term by term of references.p
 of each capitalised word (a subject's word written as a name), every content lemma (the words
 of a described subject, which stand in any case), every run of word characters of the lower-case
 text (an acronym found as a word), and each defined alias's name words and initials (an alias
-resolved to the subject). tests/test_index.py checks the superset on every corpus we ship.
+resolved to the subject). A claim's query asks what naming asks: enough of its subject's words'
+weight written as a name (the share references.py takes), all its words in one alias's name, or
+one of its initials. tests/test_index.py checks, on every corpus we ship, that an article left out
+decides nothing for the claim.
 """
 
 from __future__ import annotations
