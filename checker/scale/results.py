@@ -72,7 +72,8 @@ def unpack_matches(blob: bytes, article_id: str, seen: Seen | None = None) -> li
 
 def _value(data: object, seen: Seen) -> StatedValue:
     """The stated value `data` encodes, validated once per distinct encoding (values are immutable)."""
-    text = json.dumps(data, sort_keys=True)
+    # the decoded JSON's repr: keys in the order they were written, so equal values read alike
+    text = repr(data)
     found = seen.values.get(text)
     if found is None:
         found = seen.values[text] = StatedValue.model_validate(data)
