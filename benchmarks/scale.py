@@ -15,6 +15,10 @@ and peak memory (the largest resident set of the process or any of its workers),
   1k corpus; its claims are sampled and the time scaled up to the full claim set;
 - warm after one new claim / cold.
 
+Every time is a whole `claimcheck report --json` process writing the JSON and the HTML (interpreter
+start-up and imports included), timed from outside it; `inner_seconds` in the printed rows is the
+time inside it, after start-up.
+
 The figures go between the markers in benchmarks/RESULTS.md, with the machine's description.
 """
 
@@ -51,12 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-scale"), help="corpora and caches")
     parser.add_argument("--workers", type=int, default=None, help="local processes (default: one per core)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
+    parser.add_argument("--dask", action="store_true",
+                        help="also time a cold run on a Dask LocalCluster of 2 worker processes")
     parser.add_argument("--once", nargs=3, metavar=("CLAIMS", "ARTICLES", "CACHE"), help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.once:
-        return _run_once(*map(Path, args.once), workers=args.workers)
+        return _run_once(*map(Path, args.once), workers=args.workers, scheduler=args.scheduler)
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows = [_measure(size, args.claims, args.work, args.workers) for size in sizes]
+    rows = [_measure(size, args.claims, args.work, args.workers, args.dask) for size in sizes]
     naive = _naive(args.work / "1000", args.claims) if 1000 in sizes else None
     table = _table(rows, naive, args.claims)
     print(table)
@@ -65,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _measure(size: int, claims: int, work: Path, workers: int | None) -> dict[str, Any]:
+def _measure(size: int, claims: int, work: Path, workers: int | None, dask: bool = False) -> dict[str, Any]:
     from synthetic import article_text, source_sentences, write_corpus
 
     corpus = work / str(size)
@@ -75,6 +82,8 @@ def _measure(size: int, claims: int, work: Path, workers: int | None) -> dict[st
     row: dict[str, Any] = {"size": size, "floor": _floor(corpus / "articles")}
     row["cold"] = _run(corpus / "claims", corpus / "articles", cache, workers)
     row["warm"] = _run(corpus / "claims", corpus / "articles", cache, workers)
+    if dask:
+        row["dask_cold"] = _run_dask(corpus, corpus / "dask-cache")
     extra_claim = corpus / "claims" / "zz-new.yaml"
     extra_claim.write_text("- id: zz-new-claim\n  claim: The trust employed 777 members of staff in 2019.\n"
                            "  kind: count\n  value: 777\n  keywords: [staff, employed]\n", encoding="utf-8")
@@ -93,28 +102,56 @@ def _measure(size: int, claims: int, work: Path, workers: int | None) -> dict[st
     return row
 
 
-def _run(claims: Path, articles: Path, cache: Path, workers: int | None) -> dict[str, float]:
-    command = [sys.executable, __file__, "--once", str(claims), str(articles), str(cache)]
-    if workers:
-        command += ["--workers", str(workers)]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"benchmark run failed: {' '.join(command)}\n{done.stderr}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+def _run_dask(corpus: Path, cache: Path) -> dict[str, Any]:
+    """A cold run on a LocalCluster of 2 worker processes (1 thread each), and whether it wrote the bytes the
+    local engine's last run did."""
+    from dask.distributed import LocalCluster
+
+    shutil.rmtree(cache, ignore_errors=True)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result: dict[str, Any] = _run(corpus / "claims", corpus / "articles", cache, None, cluster.scheduler_address)
+    local, dask = corpus / "out-cache", corpus / f"out-{cache.name}"
+    result["same_bytes_as_local"] = all((local / name).read_bytes() == (dask / name).read_bytes()
+                                        for name in ("report.json", "report.html"))
     return result
 
 
-def _run_once(claims: Path, articles: Path, cache: Path, workers: int | None) -> int:
+def _run(claims: Path, articles: Path, cache: Path, workers: int | None,
+         scheduler: str | None = None) -> dict[str, float]:
+    """One whole `claimcheck report --json` process (start-up included), writing the JSON and the HTML."""
+    command = [sys.executable, __file__, "--once", str(claims), str(articles), str(cache)]
+    if workers:
+        command += ["--workers", str(workers)]
+    if scheduler:
+        command += ["--scheduler", scheduler]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark run failed: {' '.join(command)}\n{done.stderr}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {**result, "seconds": round(seconds, 3)}
+
+
+def _run_once(claims: Path, articles: Path, cache: Path, workers: int | None, scheduler: str | None = None) -> int:
     import resource
 
-    from checker.pipeline import run_check
-    from checker.settings import Settings
+    from checker.cli import cli
 
+    out = cache.parent / f"out-{cache.name}"
+    out.mkdir(exist_ok=True)
+    for old in (out / "report.json", out / "report.html"):
+        old.unlink(missing_ok=True)  # no previous result to compare with: every run writes the same page
+    options = ["report", "--claims", str(claims), "--articles", str(articles), "--cache-dir", str(cache),
+               "--json", str(out / "report.json"), "--out", str(out / "report.html")]
     started = time.perf_counter()
-    run_check(claims, articles, Settings(cache_dir=cache, workers=workers, keep_texts=False))
+    options += ["--workers", str(workers)] if workers else []
+    options += ["--engine", "dask", "--scheduler", scheduler] if scheduler else []
+    cli.main(options, standalone_mode=False)
     seconds = time.perf_counter() - started
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print(json.dumps({"seconds": round(seconds, 3), "peak_mib": round(peak / 1024, 1)}))
+    sizes = {f"{p.suffix[1:]}_mib": round(p.stat().st_size / 2**20, 1) for p in out.iterdir()}
+    print(json.dumps({"inner_seconds": round(seconds, 3), "peak_mib": round(peak / 1024, 1), **sizes}))
     return 0
 
 
@@ -153,15 +190,24 @@ def _naive(corpus: Path, claims: int) -> dict[str, float]:
 def _table(rows: list[dict[str, Any]], naive: dict[str, float] | None, claims: int) -> str:
     lines = [f"Claims: {claims}. Times are wall seconds; memory is the peak resident set of the run's largest "
              "process (MiB).", "",
-             "| articles | text MiB | floor s | cold s | cold MiB | warm s | +1 claim s | +1 article s | "
-             "cold/floor | +1 claim/cold |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| articles | text MiB | floor s | cold s | cold MiB | HTML / JSON MiB | warm s | +1 claim s | "
+             "+1 article s | cold/floor | warm/floor | +1 claim/floor | +1 article/floor |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['text_mib']:.1f} | {r['floor']:.2f} | {r['cold']['seconds']:.1f} | "
-            f"{r['cold']['peak_mib']:.0f} | {r['warm']['seconds']:.1f} | {r['new_claim']['seconds']:.1f} | "
+            f"{r['cold']['peak_mib']:.0f} | {r['cold'].get('html_mib', 0):.1f} / {r['cold'].get('json_mib', 0):.1f} | "
+            f"{r['warm']['seconds']:.1f} | {r['new_claim']['seconds']:.1f} | "
             f"{r['new_article']['seconds']:.1f} | {r['cold']['seconds'] / r['floor']:.0f} | "
-            f"{r['new_claim']['seconds'] / r['cold']['seconds']:.0%} |")
+            f"{r['warm']['seconds'] / r['floor']:.1f} | {r['new_claim']['seconds'] / r['floor']:.1f} | "
+            f"{r['new_article']['seconds'] / r['floor']:.1f} |")
+    for r in rows:
+        if "dask_cold" in r:
+            d = r["dask_cold"]
+            same = "the same bytes" if d["same_bytes_as_local"] else "OTHER BYTES"
+            lines += ["", f"Dask LocalCluster (2 worker processes, 1 thread each), {r['size']:,} articles cold: "
+                          f"{d['seconds']:.1f} s against {r['cold']['seconds']:.1f} s on the local engine; it wrote "
+                          f"{same} as the local engine's JSON and HTML."]
     first = next((r for r in rows if r["size"] == 1000), None)
     if naive and first:
         lines += ["", f"Naive on 1,000 articles: {naive['seconds']:.0f} s (timed on {naive['sample']:.0f} claims, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from checker.matching import Matcher, Vocabulary
+from checker.matching import Vocabulary
 from checker.models import CheckResult
 from checker.scale.corpus import open_corpus
 from checker.settings import Settings
@@ -30,7 +30,7 @@ def run_check(claims_path: Path | str, articles_path: Path | str, settings: Sett
     files = listed.files
     with open_corpus(files, articles_path, scales, vocabulary, records, settings,
                      on_progress or _no_progress) as corpus:
-        matched = corpus.match(Matcher(claims, vocabulary))
+        matched = corpus.match(claims)
     digest = inputs_digest(claims_path, articles_path, files)
     report = build_report(claims, matched.matches, matched.summaries, generated=settings.generated, digest=digest,
                           min_confidence=settings.min_confidence)

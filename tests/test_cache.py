@@ -7,6 +7,7 @@ import logging
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -51,7 +52,7 @@ def test_a_warm_run_reads_no_article_again(corpus: Path, tmp_path: Path, monkeyp
         analysed.append(path)
         return original(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("checker.scale.corpus.analyse_file", counting)
+    monkeypatch.setattr("checker.scale.work.analyse_file", counting)
     _json(corpus, tmp_path / "cache")
     assert analysed == []
     changed = corpus / "articles" / "000" / "a000003.md"
@@ -105,14 +106,16 @@ def test_a_damaged_entry_is_dropped_and_the_article_analysed_again(corpus: Path,
     cache = tmp_path / "cache"
     expected = _json(corpus, cache)
     with sqlite3.connect(cache / CACHE_FILE) as db:
-        key = db.execute("SELECT key FROM record ORDER BY key LIMIT 1").fetchone()[0]
-        db.execute("UPDATE record SET body = ? WHERE key = ?", (b"\x78\x01garbage", key))
-        other = db.execute("SELECT key FROM record ORDER BY key LIMIT 1 OFFSET 1").fetchone()[0]
-        db.execute("UPDATE record SET body = ? WHERE key = ?", (b"", other))
+        matched = [row[0] for row in db.execute("SELECT DISTINCT article FROM found ORDER BY article LIMIT 3")]
+        # an article's summary, one claim's matches, and an analysis that must be read to match a claim new to it
+        db.execute("UPDATE article SET body = ? WHERE key = ?", (b"\x78\x01garbage", matched[0]))
+        db.execute("UPDATE found SET body = ? WHERE article = ?", (b"", matched[1]))
+        db.execute("UPDATE record SET body = ? WHERE key = ?", (b"\x78\x01garbage", matched[2]))
+        db.execute("UPDATE article SET claims = 'another claim set' WHERE key = ?", (matched[2],))
     db.close()
     with caplog.at_level(logging.WARNING):
         assert _json(corpus, cache) == expected
-    assert sum("damaged entry in the analysis cache was dropped" in r.getMessage() for r in caplog.records) == 2
+    assert sum("damaged entry in the analysis cache was dropped" in r.getMessage() for r in caplog.records) == 3
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         assert _json(corpus, cache) == expected
@@ -141,3 +144,112 @@ def test_cli_cache_dir_that_cannot_be_made_is_one_error_line(corpus: Path, tmp_p
     assert result.stderr.startswith("claimcheck: error: ")
     assert "cannot create the cache folder" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def _report(corpus: Path, tmp_path: Path, name: str, *cache: str) -> tuple[bytes, bytes]:
+    """The JSON and HTML bytes `claimcheck report` writes (the report's time pinned by the fixture)."""
+    out = tmp_path / name
+    out.mkdir()
+    result = CliRunner().invoke(cli, ["report", "--claims", str(corpus / "claims"), "--articles",
+                                      str(corpus / "articles"), "--json", str(out / "r.json"), "--out",
+                                      str(out / "r.html"), *cache], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return (out / "r.json").read_bytes(), (out / "r.html").read_bytes()
+
+
+def test_a_warm_run_writes_the_json_and_html_of_a_cold_run_byte_for_byte(corpus: Path, tmp_path: Path) -> None:
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    without = _report(corpus, tmp_path, "without")
+    assert _report(corpus, tmp_path, "cold", *cache) == without
+    assert _report(corpus, tmp_path, "warm", *cache) == without
+    assert b'"mentions": [\n' in without[0]
+
+
+_NEW_CLAIM = """- id: zz-new-claim
+  claim: The trust employed 777 members of staff in 2019.
+  subject: Doncaster Children's Services Trust
+  kind: count
+  value: 777
+  keywords: [staff, employed]
+"""
+
+
+def test_claims_added_edited_and_removed_give_the_json_of_a_run_without_cache(corpus: Path, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    _json(corpus, cache)
+    analysed: list[Path] = []
+    import checker.scale.packed as records
+
+    original = records.analyse_file
+
+    def counting(path: Path, *args: object) -> object:
+        analysed.append(path)
+        return original(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("checker.scale.work.analyse_file", counting)
+    (corpus / "claims" / "zz-new.yaml").write_text(_NEW_CLAIM, encoding="utf-8")
+    assert _json(corpus, cache) == _json(corpus, None)
+    (corpus / "claims" / "zz-new.yaml").write_text(_NEW_CLAIM.replace("777", "778"), encoding="utf-8")
+    assert _json(corpus, cache) == _json(corpus, None)
+    claims = corpus / "claims" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("63%", "64%", 1), encoding="utf-8")
+    assert _json(corpus, cache) == _json(corpus, None)
+    (corpus / "claims" / "zz-new.yaml").unlink()
+    assert _json(corpus, cache) == _json(corpus, None)
+    monkeypatch.setattr("checker.scale.work.analyse_file", counting)
+    analysed.clear()
+    _json(corpus, cache)
+    assert analysed == []  # claims were matched against the stored analyses: no article was read again
+
+
+def test_a_new_article_is_analysed_and_matched_alone(corpus: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    _json(corpus, cache)
+    matched: list[str] = []
+    from checker.matching import Matcher
+
+    original = Matcher.match_article
+
+    def counting(self: Matcher, analysis: Any) -> Any:
+        matched.append(analysis.article.id)
+        return original(self, analysis)
+
+    monkeypatch.setattr(Matcher, "match_article", counting)
+    assert _json(corpus, cache) == _json(corpus, None)
+    matched.clear()
+    _json(corpus, cache)
+    assert matched == []  # nothing changed: every match is read from the cache
+    source = corpus / "articles" / "000" / "a000007.md"  # one with mentions
+    (corpus / "articles" / "new.md").write_text(source.read_text(encoding="utf-8") + "\nA new line.\n",
+                                                encoding="utf-8")
+    matched.clear()
+    with_new = _json(corpus, cache)
+    assert matched and set(matched) == {"new"}  # only the new article, against the claims it can hold
+    assert with_new == _json(corpus, None)
+
+
+def test_without_a_cache_dir_no_database_is_written(corpus: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    monkeypatch.chdir(scratch)
+
+    def no_database(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a database was opened")
+
+    monkeypatch.setattr(sqlite3, "connect", no_database)
+    _report(corpus, tmp_path, "out")
+    assert list(scratch.iterdir()) == []
+
+
+def test_two_files_with_the_same_bytes_keep_their_own_ids(corpus: Path, tmp_path: Path) -> None:
+    _json(corpus, tmp_path / "cache")
+    source = corpus / "articles" / "000" / "a000007.md"
+    shutil.copy(source, corpus / "articles" / "copy.md")
+    shutil.copy(source, corpus / "articles" / "copy2.txt")  # the same bytes read as another format
+    assert _json(corpus, tmp_path / "cache") == _json(corpus, None)
+    assert '"article": "copy"' in _json(corpus, None)

@@ -1,54 +1,46 @@
-"""A corpus worked through at any size: each article analysed once (or read from the cache), then matched, on an engine.
+"""A corpus worked through at any size: each article analysed once, each claim matched against it once, on an engine.
 
-Articles stream through in two passes so a large corpus is never held whole: the first
-analyses each article the cache lacks (on the engine) and stores it packed; the second reads
-each back, batch by batch, and matches it against the claims. A packed article the cache holds
-damaged is never trusted: the article is analysed again and the entry replaced.
+Articles stream through in one pass, in their order. With a cache (`--cache-dir`), an article
+whose bytes are known and whose last claim set is the run's is read from the cache alone (its
+summary and each claim's stored matches); one matched against other claims before is matched
+only against the claims new to it that its index terms can hold (checker.scale.index), from
+its stored analysis; any other article is analysed and matched on the engine. Without a cache
+nothing is written to disk at all. A cache entry that does not decode is never trusted: the
+article is analysed and matched again and the entry replaced.
 """
 
 from __future__ import annotations
 
-import tempfile
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from checker.matching import Match, Matcher
 from checker.matching.vocabulary import Vocabulary
-from checker.models import Article, ArticleSummary, SkippedArticle
+from checker.models import Article, ArticleSummary, Claim, SkippedArticle
 from checker.scale.cache import AnalysisCache, code_version
 from checker.scale.engines import Engine, batched, make_engine
+from checker.scale.index import claim_query, may_hold, pack_query, unpack_query
 from checker.scale.packed import (
-    PackedArticle,
     PackError,
-    analyse_file,
     file_key,
     settings_digest,
-    unpack_article,
+    unpack_article_record,
+    unpack_terms,
     unpacked_limit,
 )
+from checker.scale.results import Seen, claim_key, claims_digest, pack_matches, unpack_matches
+from checker.scale.work import Fresh, Outcome, Shared, Stored, check_fresh, work_batch
 from checker.settings import Settings
 from checker.store.paths import display_path
 from checker.values import Scale
 
 ProgressCallback = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class Shared:
-    """What every worker needs, sent to it once: where articles are, the scales, vocabulary, settings, matcher."""
-
-    root: Path
-    scales: Mapping[str, Scale]
-    vocabulary: Vocabulary
-    settings: Settings
-    matcher: Matcher | None = None
-
-    def analyse(self, path: Path) -> PackedArticle | SkippedArticle:
-        """One article file read and analysed, or why it is skipped (with a warning)."""
-        return analyse_file(path, self.root, self.scales, self.settings.max_article_bytes, self.vocabulary)
+# Articles whose cached rows are read, and whose new rows are written, at a time: memory follows this.
+CHUNK = 512
 
 
 @dataclass
@@ -69,97 +61,194 @@ class _Entry:
     article_id: str
     shown: str  # the path as messages and the report show it
     key: str | None  # its cache key; None when the file could not be read to make one
-    size: int = 0  # the file's bytes, which bound how far its cache entry may inflate
-    packed: PackedArticle | None = None  # kept in memory only when it may not be cached
-    skipped: SkippedArticle | None = None
+    size: int = 0  # the file's bytes, which bound how far its cache entries may inflate
+    # None: analyse and match it; else the numbers of the claims to match against its stored analysis
+    todo: tuple[int, ...] | None = None
+    before: frozenset[str] = frozenset()  # the claim keys it was matched against, when stored
 
-
-@dataclass(frozen=True)
-class _Stored:
-    """An article as the cache holds it, decoded by the worker that matches it."""
-
-    path: Path
-    article_id: str
-    shown: str
-    blob: bytes
-    max_bytes: int  # how far the blob may inflate before it is taken for damaged
-
-
-_Work = PackedArticle | _Stored
+    @property
+    def works(self) -> bool:
+        return self.todo is None or bool(self.todo)
 
 
 class Corpus:
-    """The article files of one run, analysed on `engine` with the packed analyses kept in `store`."""
+    """The article files of one run, matched on `engine`, with what is found kept in `store` when there is one."""
 
-    def __init__(self, files: Sequence[Path], shared: Shared, store: AnalysisCache, engine: Engine,
+    def __init__(self, files: Sequence[Path], shared: Shared, store: AnalysisCache | None, engine: Engine,
                  progress: ProgressCallback, version: str) -> None:
         self._shared, self._store, self._engine, self._progress = shared, store, engine, progress
+        self._version = version
         self._entries = [_entry(path, shared.root, version) for path in files]
-        self._skipped: list[SkippedArticle] = []
-        self._analyse()
 
-    def match(self, matcher: Matcher) -> Matched:
-        """Every article matched against the claims of `matcher`."""
-        shared = Shared(self._shared.root, self._shared.scales, self._shared.vocabulary, self._shared.settings,
-                        matcher)
-        result = Matched(skipped=list(self._skipped))
-        batches = batched(self._entries, self._engine.batch_size)
+    def match(self, claims: Sequence[Claim]) -> Matched:
+        """Every article matched against `claims`, each claim on its own."""
+        keys = [claim_key(claim, self._version) for claim in claims]
+        digest, current = claims_digest(keys), frozenset(keys)
+        shared = self._shared_with(claims, keys)
+        if self._store is not None:
+            self._store.put_claim_set(digest, keys)
+            self._plan(self._store, keys, current, digest, shared)
+        working = [e for e in self._entries if e.works]
+        batches = batched(working, self._engine.batch_size)
+        outcomes = (o for batch in self._engine.map(work_batch, _WorkBatches(batches, self), shared) for o in batch)
+        result = Matched()
+        self._progress("checking articles", 0, len(self._entries))
         done = 0
-        self._progress("matching claims", 0, len(self._entries))
-        for batch, outcome in zip(batches, self._engine.map(_match_batch, _WorkBatches(batches, self), shared),
-                                  strict=True):
-            for entry, (packed, matches, repaired) in zip(batch, outcome, strict=True):
-                if repaired:
-                    self._replace(entry, packed)
-                result.matches.extend(matches)
-                article, stated = packed.article, packed.analysis.stated
-                result.summaries.append(_summary(article, stated, len({m.value.start for m in matches})))
-                keep = shared.settings.keep_texts
-                result.articles.append(article if keep else article.model_copy(update={"text": ""}))
-            done += len(batch)
-            self._progress("matching claims", done, len(self._entries))
+        for chunk in batched(self._entries, CHUNK):
+            writes = _Writes()
+            held = self._held(chunk)
+            for entry in chunk:
+                outcome = next(outcomes) if entry.works else None
+                self._add(entry, outcome, held, _Claims(keys, current, digest), shared, writes, result)
+            if self._store is not None:
+                self._store.put(writes.records)
+                self._store.put_matched(writes.articles, writes.claim_sets, writes.found)
+            done += len(chunk)
+            self._progress("checking articles", done, len(self._entries))
         return result
 
-    def work(self, entry: _Entry) -> _Work:
-        """What a worker needs to match the entry: its analysis, or the cache's bytes for it (decoded there)."""
-        if entry.packed is not None:
-            return entry.packed
-        assert entry.key is not None, "an entry is either kept in memory or stored"
+    def _shared_with(self, claims: Sequence[Claim], keys: list[str]) -> Shared:
+        """The shared state with the claims: each one's query read from the cache, or read from the claim (and its
+        matcher kept, to send to the workers) when the cache does not know the claim."""
+        known = self._store.queries(keys) if self._store is not None else {}
+        queries, matchers, new = [], {}, []
+        for i, (claim, key) in enumerate(zip(claims, keys, strict=True)):
+            try:
+                queries.append(unpack_query(known[key]))
+                continue
+            except (KeyError, ValueError):
+                pass
+            matchers[i] = Matcher([claim], self._shared.vocabulary)
+            queries.append(claim_query(matchers[i].terms[0]))
+            new.append((key, pack_query(queries[-1])))
+        if self._store is not None and new:
+            self._store.put_queries(new)
+        return replace(self._shared, claims=tuple(claims), claim_keys=tuple(keys), queries=tuple(queries),
+                       matchers=matchers, persist=self._store is not None)
+
+    def work(self, entry: _Entry) -> Fresh | Stored:
+        """What a worker needs for the entry: its file, or its stored analysis and the claims to match."""
+        if entry.todo is None or self._store is None or entry.key is None:
+            return Fresh(entry.path)
         found = self._store.get(entry.key)
-        assert found is not None, "the first pass stored it"
-        return _Stored(entry.path, entry.article_id, entry.shown, found, unpacked_limit(entry.size))
+        if found is None:
+            return Fresh(entry.path)
+        return Stored(entry.path, entry.article_id, entry.shown, found, unpacked_limit(entry.size), entry.todo)
 
-    def _analyse(self) -> None:
-        """Analyse, on the engine, every usable file the store lacks, and store what may be cached."""
-        missing = self._store.missing(e.key for e in self._entries if e.key is not None)
-        todo = [e for e in self._entries if e.key is None or e.key in missing]
-        done = len(self._entries) - len(todo)
-        self._progress("analysing articles", done, len(self._entries))
-        batches = batched(todo, self._engine.batch_size)
-        work = [[e.path for e in batch] for batch in batches]
-        for batch, results in zip(batches, self._engine.map(_analyse_batch, work, self._shared), strict=True):
-            pending = []
-            for entry, packed in zip(batch, results, strict=True):
-                if isinstance(packed, SkippedArticle):
-                    entry.skipped = packed
-                elif packed.cacheable and entry.key is not None:
-                    pending.append((entry.key, packed.to_bytes()))
-                else:
-                    entry.packed = packed
-            self._store.put(pending)
-            done += len(batch)
-            self._progress("analysing articles", done, len(self._entries))
-        self._skipped = [e.skipped for e in self._entries if e.skipped is not None]
-        self._entries = [e for e in self._entries if e.skipped is None]
+    def _plan(self, store: AnalysisCache, keys: list[str], current: frozenset[str], digest: str,
+              shared: Shared) -> None:
+        """Say for each entry what is left to do: everything, nothing, or the claims new to it that it can hold."""
+        known = store.claim_sets(e.key for e in self._entries if e.key is not None)
+        sets: dict[str, frozenset[str] | None] = {}
+        partial = []
+        for entry in self._entries:
+            last = known.get(entry.key) if entry.key is not None else None
+            if last == digest:
+                entry.todo, entry.before = (), current
+            elif last is not None:
+                if last not in sets:
+                    sets[last] = store.claim_set(last)
+                entry.before = sets[last] or frozenset()
+                partial.append(entry)
+        for chunk in batched(partial, CHUNK):
+            terms = store.terms(e.key for e in chunk if e.key is not None)
+            for entry in chunk:
+                try:
+                    held = unpack_terms(terms[entry.key or ""])
+                except (KeyError, PackError):
+                    entry.todo, entry.before = None, frozenset()  # analysed again, whole
+                    continue
+                entry.todo = tuple(i for i, key in enumerate(keys)
+                                   if key not in entry.before and may_hold(shared.queries[i], held))
 
-    def _replace(self, entry: _Entry, packed: PackedArticle) -> None:
-        """Put a re-analysed article in place of a damaged cache entry."""
-        assert entry.key is not None, "only stored entries are repaired"
-        self._store.forget(entry.key)
-        self._store.put([(entry.key, packed.to_bytes())])
+    def _held(self, chunk: Sequence[_Entry]) -> _Held:
+        """The stored records and matches of the chunk's entries that are read from the cache."""
+        stored = [e.key for e in chunk if e.todo is not None and e.key is not None]
+        if self._store is None or not stored:
+            return _Held({}, {})
+        return _Held(self._store.articles(stored), self._store.found(stored))
+
+    def _add(self, entry: _Entry, outcome: Outcome | None, held: _Held, claims: _Claims, shared: Shared,
+             writes: _Writes, result: Matched) -> None:
+        """Put one entry's article, summary and matches (in claim order) in the result, and its new rows in
+        `writes`."""
+        keys, digest = claims.keys, claims.digest
+        if outcome is None or not outcome.fresh:
+            try:
+                article, stated, found = self._from_cache(entry, held, claims, outcome)
+            except (KeyError, PackError):
+                outcome = check_fresh(entry.path, shared)
+        if outcome is not None and outcome.fresh and entry.todo is not None and self._store is not None \
+                and entry.key is not None:
+            self._store.forget(entry.key)  # its stored entries did not decode: they are replaced below
+        if outcome is not None and outcome.fresh:
+            if outcome.skipped is not None:
+                result.skipped.append(outcome.skipped)
+                return
+            assert outcome.article is not None, "a fresh article that is not skipped was analysed"
+            article, stated = outcome.article, outcome.stated
+            found = {keys[i]: matches for i, matches in outcome.found.items()}
+            if outcome.record and entry.key is not None:
+                writes.records.append((entry.key, outcome.record))
+                writes.articles.append((entry.key, outcome.packed_article, stated, outcome.terms, digest))
+                writes.found += [(entry.key, k, pack_matches(m)) for k, m in found.items()]
+        elif outcome is not None and entry.key is not None:  # matched against the claims new to it
+            writes.claim_sets.append((digest, entry.key))
+            writes.found += [(entry.key, keys[i], pack_matches(m)) for i, m in outcome.found.items()]
+        elif entry.todo == () and entry.before is not claims.current and entry.key is not None:
+            writes.claim_sets.append((digest, entry.key))  # no claim new to it can hold it
+        matches = [m for key in sorted(found, key=claims.order.__getitem__) for m in found[key]]
+        result.matches.extend(matches)
+        result.summaries.append(_summary(article, stated, len({m.value.start for m in matches})))
+        keep = shared.settings.keep_texts
+        result.articles.append(article if keep else article.model_copy(update={"text": ""}))
+
+    def _from_cache(self, entry: _Entry, held: _Held, claims: _Claims,
+                    outcome: Outcome | None) -> tuple[Article, int, dict[str, list[Match]]]:
+        """The entry's article, values stated and matches by claim key, from the cache and the claims new to it."""
+        assert entry.key is not None, "only stored entries are read from the cache"
+        blob, stated = held.articles[entry.key]
+        article = unpack_article_record(entry.article_id, entry.shown, blob, unpacked_limit(entry.size))
+        stored = held.found.get(entry.key, {})
+        # what it found for the claims it was matched against before that are still claims
+        seen = Seen()
+        found = {key: unpack_matches(blob, entry.article_id, seen) for key, blob in stored.items()
+                 if key in entry.before and key in claims.current}
+        if outcome is not None:
+            found.update({claims.keys[i]: matches for i, matches in outcome.found.items()})
+        return article, stated, found
 
 
-class _WorkBatches(Sequence[list[_Work]]):
+@dataclass(frozen=True)
+class _Claims:
+    """The run's claims as the cache knows them: their keys in claim order, as a set, and the set's digest."""
+
+    keys: list[str]
+    current: frozenset[str]
+    digest: str
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        return {key: i for i, key in enumerate(self.keys)}
+
+
+@dataclass(frozen=True)
+class _Held:
+    articles: dict[str, tuple[bytes, int]]
+    found: dict[str, dict[str, bytes]]
+
+
+@dataclass
+class _Writes:
+    """The rows one chunk of entries adds to the cache."""
+
+    records: list[tuple[str, bytes]] = field(default_factory=list)
+    articles: list[tuple[str, bytes, int, bytes, str]] = field(default_factory=list)
+    claim_sets: list[tuple[str, str]] = field(default_factory=list)
+    found: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+
+class _WorkBatches(Sequence[list[Fresh | Stored]]):
     """The work of each batch as workers take it, read from the store only when a batch is due."""
 
     def __init__(self, batches: list[Sequence[_Entry]], corpus: Corpus) -> None:
@@ -168,43 +257,17 @@ class _WorkBatches(Sequence[list[_Work]]):
     def __len__(self) -> int:
         return len(self._batches)
 
-    def __getitem__(self, index: int) -> list[_Work]:  # type: ignore[override]
+    def __getitem__(self, index: int) -> list[Fresh | Stored]:  # type: ignore[override]
         return [self._corpus.work(entry) for entry in self._batches[index]]
 
 
 def _entry(path: Path, root: Path, version: str) -> _Entry:
     try:
         raw = path.read_bytes()
-        key: str | None = file_key(raw, version)
+        key: str | None = file_key(raw, version, path.suffix)
     except OSError:
         raw, key = b"", None  # analysing it reports why it cannot be read
     return _Entry(path, path.relative_to(root).with_suffix("").as_posix(), display_path(path), key, len(raw))
-
-
-def _analyse_batch(paths: Sequence[Path], shared: Shared) -> list[PackedArticle | SkippedArticle]:
-    return [shared.analyse(path) for path in paths]
-
-
-def _match_batch(batch: Sequence[_Work], shared: Shared) -> list[tuple[PackedArticle, list[Match], bool]]:
-    """Each article's (packed analysis, matches, whether its cache entry was damaged and it was analysed anew)."""
-    assert shared.matcher is not None, "matching shares the matcher"
-    out = []
-    for work in batch:
-        packed, repaired = _packed_of(work, shared)
-        out.append((packed, shared.matcher.match_article(packed.analysis), repaired))
-    return out
-
-
-def _packed_of(work: _Work, shared: Shared) -> tuple[PackedArticle, bool]:
-    if isinstance(work, PackedArticle):
-        return work, False
-    try:
-        return unpack_article(work.article_id, work.shown, work.blob, work.max_bytes), False
-    except PackError:
-        # A damaged cache entry is never trusted: the article is analysed again.
-        packed = shared.analyse(work.path)
-        assert isinstance(packed, PackedArticle), "the article was usable when it was analysed"
-        return packed, True
 
 
 def _summary(article: Article, stated: int, covered: int) -> ArticleSummary:
@@ -218,22 +281,14 @@ def _summary(article: Article, stated: int, covered: int) -> ArticleSummary:
 def open_corpus(files: Sequence[Path], root: Path, scales: Mapping[str, Scale], vocabulary: Vocabulary,
                 vocabulary_records: Sequence[Mapping[str, Any]], settings: Settings,
                 progress: ProgressCallback) -> Iterator[Corpus]:
-    """The corpus of `files`, analysed, with its cache (in `settings.cache_dir`, else for this run only) open."""
+    """The corpus of `files`, with its cache (in `settings.cache_dir`; none without one) open."""
     engine = make_engine(settings.engine, settings.workers, settings.scheduler)
     version = code_version() + settings_digest(scales, vocabulary_records)
+    store = AnalysisCache.in_folder(settings.cache_dir) if settings.cache_dir is not None else None
     try:
-        with _analysis_store(settings.cache_dir) as store:
-            yield Corpus(files, Shared(root, dict(scales), vocabulary, settings), store, engine, progress, version)
+        yield Corpus(files, Shared(root, dict(scales), vocabulary, settings), store, engine, progress, version)
     finally:
+        if store is not None:
+            store.close()
         engine.close()
 
-
-@contextmanager
-def _analysis_store(cache_dir: Path | None) -> Iterator[AnalysisCache]:
-    with tempfile.TemporaryDirectory(prefix="claimcheck-analysis-") as folder:
-        store = (AnalysisCache.in_folder(cache_dir) if cache_dir is not None
-                 else AnalysisCache(Path(folder) / "analysis.sqlite3", announce=False))
-        try:
-            yield store
-        finally:
-            store.close()

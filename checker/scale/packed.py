@@ -65,9 +65,36 @@ class PackedArticle:
         return _pack({"a": meta, "s": a.stated, "h": statements, "l": sorted(a.lemmas), "n": names})
 
 
-def file_key(raw: bytes, version: str) -> str:
-    """The cache key of an article file: its bytes under one analysis version (code, scales, vocabulary)."""
-    return hashlib.sha256(version.encode() + b"\0" + raw).hexdigest()
+def file_key(raw: bytes, version: str, suffix: str = "") -> str:
+    """The cache key of an article file: its bytes and format (`suffix`) under one analysis version (code,
+    scales, vocabulary). The same bytes read as HTML and as text are different articles."""
+    return hashlib.sha256(version.encode() + b"\0" + suffix.lower().encode() + b"\0" + raw).hexdigest()
+
+
+def pack_article(article: Article) -> bytes:
+    """The article alone (its metadata and text), without its id and path, which come from where it is read."""
+    return _pack(article.model_dump(mode="json", exclude={"id", "path"}))
+
+
+def unpack_article_record(article_id: str, path: str, blob: bytes, max_bytes: int | None = None) -> Article:
+    """The article `pack_article` encoded, given its id and path; raises PackError on damaged bytes."""
+    try:
+        return Article.model_validate({**_unpack(blob, max_bytes), "id": article_id, "path": path})
+    except ValueError as exc:  # pydantic's ValidationError is one
+        raise PackError(f"malformed packed article: {exc}") from exc
+
+
+def pack_terms(terms: frozenset[str]) -> bytes:
+    """An article's index terms (checker.scale.index), encoded."""
+    return zlib.compress("\n".join(sorted(terms)).encode(), 1)
+
+
+def unpack_terms(blob: bytes) -> frozenset[str]:
+    """The terms `pack_terms` encoded; raises PackError on damaged bytes."""
+    try:
+        return frozenset(zlib.decompress(blob).decode().split("\n"))
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise PackError(f"undecodable index terms: {exc}") from exc
 
 
 def settings_digest(scales: Mapping[str, Scale], vocabulary_records: Sequence[Mapping[str, Any]]) -> str:
