@@ -16,7 +16,8 @@ import functools
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ class AnalysisCache:
     def __init__(self, path: Path, *, announce: bool = True) -> None:
         self.path = path
         self._announce = announce
+        self._unwritable = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -96,9 +98,14 @@ class AnalysisCache:
             self._warn(f"{display_path(self.path)}: the analysis cache {problem}; rebuilding it")
             self._remove()
         db = self._connect()
-        db.executescript(_SCHEMA)
-        db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", CACHE_FORMAT), ("code", code_version())])
-        db.commit()
+        try:
+            db.executescript(_SCHEMA)
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", CACHE_FORMAT), ("code", code_version())])
+            db.commit()
+        except sqlite3.OperationalError as exc:  # a read-only folder, a full disk
+            db.close()
+            raise ConfigError(f"{display_path(self.path)}: cannot create the analysis cache ({exc}); "
+                              "pass another --cache-dir or --no-cache") from exc
         return db
 
     def _connect(self) -> sqlite3.Connection:
@@ -118,13 +125,28 @@ class AnalysisCache:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write to the cache; one the disk refuses (a read-only folder, a full or failing disk) leaves the
+        cache as it was and the run goes on without storing more (each write checks `_unwritable` first),
+        saying so once: the cache can be rebuilt, the run's results cannot be lost for it."""
+        try:
+            with self._db:
+                yield
+        except sqlite3.OperationalError as exc:
+            self._unwritable = True
+            self._warn(f"{display_path(self.path)}: cannot write the analysis cache ({exc}); this run stores "
+                       "nothing more in it (pass another --cache-dir, or --no-cache)")
+
     def _warn(self, message: str) -> None:
         if self._announce:
             log.warning("%s", message)
 
     def put(self, entries: Iterable[tuple[str, bytes]]) -> None:
         """Store (key, packed article) entries."""
-        with self._db:
+        if self._unwritable:
+            return
+        with self._writing():
             self._db.executemany("INSERT OR REPLACE INTO record VALUES (?, ?)", entries)
 
     def get(self, key: str) -> bytes | None:
@@ -135,7 +157,9 @@ class AnalysisCache:
     def forget(self, key: str) -> None:
         """Drop an article's entries found damaged, so it is analysed and matched again."""
         self._warn(f"{display_path(self.path)}: a damaged entry in the analysis cache was dropped")
-        with self._db:
+        if self._unwritable:
+            return
+        with self._writing():
             for table, column in (("record", "key"), ("article", "key"), ("found", "article")):
                 self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
 
@@ -168,7 +192,9 @@ class AnalysisCache:
 
     def put_claim_set(self, digest: str, keys: Iterable[str]) -> None:
         """Store a set of claim keys under its digest."""
-        with self._db:
+        if self._unwritable:
+            return
+        with self._writing():
             self._db.execute("INSERT OR IGNORE INTO claimset VALUES (?, ?)",
                              (digest, " ".join(sorted(set(keys))).encode()))
 
@@ -178,14 +204,18 @@ class AnalysisCache:
 
     def put_queries(self, queries: Iterable[tuple[str, str]]) -> None:
         """Store (claim key, encoded query) pairs."""
-        with self._db:
+        if self._unwritable:
+            return
+        with self._writing():
             self._db.executemany("INSERT OR REPLACE INTO claim VALUES (?, ?)", queries)
 
     def put_matched(self, articles: Iterable[tuple[str, bytes, int, bytes, str]],
                     claim_sets: Iterable[tuple[str, str]], found: Iterable[tuple[str, str, bytes]]) -> None:
         """Store, in one transaction: new articles (key, record, values stated, terms, claim set), the claim set
         others were now matched against (claim set, key), and matches found (article key, claim key, packed)."""
-        with self._db:
+        if self._unwritable:
+            return
+        with self._writing():
             self._db.executemany("INSERT OR REPLACE INTO article VALUES (?, ?, ?, ?, ?)", articles)
             self._db.executemany("UPDATE article SET claims = ? WHERE key = ?", claim_sets)
             self._db.executemany("INSERT OR REPLACE INTO found VALUES (?, ?, ?)", found)

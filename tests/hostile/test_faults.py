@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -241,3 +242,39 @@ def test_a_scale_file_is_read_by_the_bounded_safe_loader(workspace: Path, text: 
     (workspace / "claims" / "scales").mkdir()
     (workspace / "claims" / "scales" / "mine.yaml").write_text(text)
     assert one_error(claimcheck("check")).startswith(said)
+
+
+# --- the analysis cache: rebuildable, so a disk that refuses it never costs the run ------------------------
+
+
+def test_a_cache_the_disk_will_not_write_leaves_the_run_whole(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert claimcheck("report", "--json", "warm.json", "--out", "warm.html", "--cache-dir", "cache").exit_code == 0
+    (workspace / "articles" / "new.md").write_text(ARTICLE.replace("450", "460"), encoding="utf-8")
+    connect = sqlite3.connect
+
+    def read_only(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        # what a read-only folder or a full disk does to every write (CI runs as root, so chmod cannot)
+        return connect(f"file:{path}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr("checker.scale.cache.sqlite3.connect", read_only)
+    result = claimcheck("report", "--json", "cached.json", "--out", "cached.html", "--cache-dir", "cache")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("cannot write the analysis cache (attempt to write a readonly database)") == 1
+    monkeypatch.undo()
+    monkeypatch.chdir(workspace)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714564800")
+    assert claimcheck("report", "--json", "plain.json", "--out", "plain.html").exit_code == 0
+    assert (workspace / "cached.json").read_bytes() == (workspace / "plain.json").read_bytes()
+
+
+def test_a_cache_that_cannot_be_created_is_one_line(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class FullDisk(sqlite3.Connection):
+        def executescript(self, script: str) -> sqlite3.Cursor:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    connect = sqlite3.connect
+    monkeypatch.setattr("checker.scale.cache.sqlite3.connect",
+                        lambda path, *a, **k: connect(path, *a, factory=FullDisk, **k))
+    line = one_error(claimcheck("check", "--cache-dir", "cache"))
+    assert line == ("cache/analysis.sqlite3: cannot create the analysis cache (database or disk is full); "
+                    "pass another --cache-dir or --no-cache")
