@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from checker.matching.analysis import ArticleAnalysis, Statement, analyse_article
+from checker.matching.analysis import ArticleAnalysis, analyse_article
 from checker.matching.evidence import Decision, Explanation, Match, Matcher
+from checker.matching.statement import Statement
 from checker.matching.vocabulary import Vocabulary
 
 __all__ = ["ArticleAnalysis", "Decision", "Explanation", "Match", "Matcher", "Statement", "Vocabulary",

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from checker.matching.references import Names, article_names
-from checker.matching.vocabulary import PhraseHit, Vocabulary
-from checker.models import Article, Kind, Sentence, StatedValue
+from checker.matching.statement import Statement
+from checker.matching.vocabulary import Vocabulary
+from checker.models import Article, Kind, Sentence
 from checker.text.boilerplate import boilerplate_lines
 from checker.text.sentences import split_sentences
-from checker.text.words import STOP_WORDS, Token, tokenize
+from checker.text.words import STOP_WORDS, tokenize
 from checker.values import Context, extract_values
 
 # Lines that are a caption or a credit, whatever follows.
@@ -39,23 +40,6 @@ _DATELINE = re.compile(
 _NAVIGATION = re.compile(r"^[^.!?]{0,160}(?:\s[|>»/]\s[^.!?]{1,60}){2,}$")
 # A headline is the first line when it is short and does not end as a sentence does.
 MAX_HEADLINE_CHARS = 160
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A sentence that may state something of a claim: its words, its values, its vocabulary phrases."""
-
-    sentence: Sentence
-    tokens: tuple[Token, ...]  # every word, function words included
-    values: tuple[StatedValue, ...]
-    phrases: tuple[PhraseHit, ...]
-    headline: bool = False
-    previous: Sentence | None = None  # the statement before it, for "it" and "the trust"
-
-    @property
-    def lemmas(self) -> frozenset[str]:
-        """The sentence's content words."""
-        return frozenset(t.lemma for t in self.tokens if t.lemma not in STOP_WORDS)
 
 
 @dataclass(frozen=True)

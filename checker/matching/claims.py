@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.matching.analysis import Statement
 from checker.matching.references import Subject
 from checker.matching.roles import Binding, changed_by, clause_breaks, generic_unit, read_role
+from checker.matching.statement import Statement
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, RangeOrScalar, Sentence, StatedValue
 from checker.text.words import LIGHT_VERBS, STOP_WORDS, rarity, tokenize

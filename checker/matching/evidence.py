@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from checker.matching.analysis import ArticleAnalysis, Statement
+from checker.matching.analysis import ArticleAnalysis
 from checker.matching.claims import ClaimTerms, claim_terms
 from checker.matching.confidence import Evidence, confidence_of
 from checker.matching.references import Reference, SubjectReader
@@ -32,6 +32,7 @@ from checker.matching.roles import (
     read_role,
     value_clauses,
 )
+from checker.matching.statement import Statement
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, PartialDate, Range, Sentence, StatedValue
 from checker.text.words import STOP_WORDS, Token, tokenize

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from checker.models import Sentence
 
 if TYPE_CHECKING:
-    from checker.matching.analysis import Statement
+    from checker.matching.statement import Statement
 from checker.text.words import acronym, lemma, rarity
 
 # Words that say what kind of body a name is ("Thames Water", "Cleveland Police", "Croydon Council").

@@ -28,7 +28,7 @@ from checker.models import Kind, Sentence, StatedValue
 from checker.text.words import Token, lemma, tokenize
 
 if TYPE_CHECKING:
-    from checker.matching.analysis import Statement
+    from checker.matching.statement import Statement
 
 
 class Binding(IntEnum):

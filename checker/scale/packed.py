@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import ArticleSkipped
-from checker.matching.analysis import ArticleAnalysis, Statement, analyse_article
+from checker.matching.analysis import ArticleAnalysis, analyse_article
 from checker.matching.references import Names
+from checker.matching.statement import Statement
 from checker.matching.vocabulary import PhraseHit, Vocabulary
 from checker.models import Article, Kind, PartialDate, Sentence, SkippedArticle, StatedValue
 from checker.store.articles import describe_exception, open_article
