@@ -474,10 +474,28 @@ def run_everything(tree: Tree, commands: list[tuple[list[str], Check]], accept: 
             assert written == {os.fsencode(p) for p in OUTPUTS[:2]}, written
         else:
             assert written == set(), f"written on exit {result.exit_code}: {written}"
+        _look_closer(tree)
         if accept:
             _accept_everything(root)
         after = digest(root)
         assert {p: after.get(p) for p in before} == before, "an input file changed"
+
+
+def _look_closer(tree: Tree) -> None:
+    """What a curator runs to see why: `extract` on an article (JSON lines out), `explain` on a claim."""
+    for relative in sorted(tree.articles)[:2]:
+        args = ["extract", os.fsdecode(b"articles/" + relative)]
+        result = CliRunner().invoke(cli, args)
+        assert_clean_run(result, args)
+        if result.exit_code == 0:
+            for line in result.stdout.splitlines():
+                json.loads(line)
+    ids = [m.group(1) for body in tree.claims.values() for m in re.finditer(rb"^- id: ([\w.-]+)\s*$", body, re.M)]
+    for claim_id in ids[:1]:
+        args = ["explain", claim_id.decode(), "--full"]
+        result = CliRunner().invoke(cli, args)
+        assert_clean_run(result, args)
+        assert_log_safe(result.stdout, "explain stdout")
 
 
 def _accept_everything(root: Path) -> None:
