@@ -368,29 +368,24 @@ def _weekend(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
     yield _Found(start, match.end(), point, last, rank=5)
 
 
-@_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|middle|turn|close){_S}+of{_S}+(?:the{_S}+)?"
-       rf"(?P<unit>year|month)\b(?!{_S}+(?:of|to|in){_S})",
-       _TIME_WORD, back=4, accept=_all(_word_is('year month'), _prev_in('of the')))
+@_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|middle|turn|close){_S}+of{_S}+"
+       rf"(?:the{_S}+|(?P<this>this){_S}+)?(?P<unit>year|month|decade)\b(?!{_S}+(?:of|to|in){_S})",
+       _TIME_WORD, back=4, accept=_all(_word_is('year month decade'), _prev_in('of the this')))
 def _end_of_the_year(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
-    """ "the end of the year", "the start of the month": publication's year or month, with a qualifier. """
+    """ "the end of the year", "the start of the month": publication's year or month, with a qualifier;
+    "by the end of the decade": the last year of publication's decade ("the start of": its first). """
+    unit, position = match.group("unit").lower(), _POSITIONS[match.group("pos").lower()]
+    if unit == "decade":
+        if position == "mid" or not (match.group("this") or re.search(rf"of{_S}+the{_S}+decade", match.group(0))):
+            return  # "the middle of the decade" is no year; "end of decade" names none
+    elif match.group("this"):
+        return  # "the end of this year" is the "this year" rule's
     pub = reader.published
     point = None
-    if pub is not None:
-        point = _Point(pub.year) if match.group("unit").lower() == "year" else _Point(pub.year, pub.month)
-    yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=_POSITIONS[match.group("pos").lower()])
-
-
-@_rule(rf"\b(?:(?P<the>the){_S}+)?(?P<pos>end|start|beginning|turn|close){_S}+of{_S}+(?:the|this){_S}+decade\b"
-       rf"(?!{_S}+(?:of|to|in){_S})",
-       _TIME_WORD, back=4, accept=_all(_word_is('decade'), _prev_in('the this')))
-def _end_of_the_decade(reader: _Reader, match: re.Match[str]) -> Iterator[_Found]:
-    """ "by the end of the decade": the last year of publication's decade ("the start of": its first). """
-    pub = reader.published
-    point = None
-    position = _POSITIONS[match.group("pos").lower()]
     if pub is not None:
         first = pub.year - pub.year % 10
-        point = _Point(first + 9 if position == "end" else first)
+        point = (_Point(first + 9 if position == "end" else first) if unit == "decade"
+                 else _Point(pub.year) if unit == "year" else _Point(pub.year, pub.month))
     yield _Found(match.start("pos"), match.end(), point, rank=5, qualifier=position)
 
 
