@@ -426,3 +426,29 @@ def test_a_surplus_is_no_deficit(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "Accounts\n\nThe University of Harwick's accounts show a deficit of £19m, compared "
                                   "with a surplus of £2.1m the year before.\n"})
     assert mentions(result, "uni-deficit") == [("a", {"amount": 19000000, "currency": "GBP"}, Verdict.CONFLICTS)]
+
+
+def test_what_a_sum_is_paid_for_is_not_what_it_is(corpus: Corpus) -> None:
+    claims = [{"id": "bonus-fine",
+               "claim": "Redstone Power was fined $9 million for paying bonuses during the outages.",
+               "subject": "Redstone Power", "kind": "money", "value": "$9m"}]
+    result = corpus(claims, {"a": "Penalties\n\nRegulators fined Redstone Power twice this year. First, $3 million "
+                                  "for the blackouts. Secondly, $8 million for paying bonuses to executives during "
+                                  "the outages, the first time a utility has been fined over bonuses.\n"})
+    # "bonuses" is what was paid for, not what the $8 million is: it is the fine
+    assert mentions(result, "bonus-fine") == [("a", {"amount": 8000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_a_whole_and_the_part_of_it_go_to_their_own_claims(corpus: Corpus) -> None:
+    claims = [{"id": "programme-total", "claim": "Spending on the Harbour Link programme will reach $40 billion.",
+               "subject": "Harbour Link programme", "kind": "money", "value": "$40bn",
+               "keywords": ["total", "overall spending"]},
+              {"id": "tunnel-spent", "claim": "The Harbour Link tunnel has cost $9 billion so far.",
+               "subject": "Harbour Link programme", "kind": "money", "value": "$9bn",
+               "keywords": ["tunnel", "spent on the tunnel"]}]
+    result = corpus(claims, {"a": "Audit\n\nAuditors said overall spending on the Harbour Link programme will reach "
+                                  "$41 billion by 2030, of which the tunnel alone accounts for $9.5 billion spent "
+                                  "so far.\n"})
+    assert mentions(result, "programme-total") == [("a", {"amount": 41000000000, "currency": "USD"},
+                                                    Verdict.CONFLICTS)]
+    assert mentions(result, "tunnel-spent") == [("a", {"amount": 9500000000, "currency": "USD"}, Verdict.CONFLICTS)]

@@ -312,8 +312,9 @@ is never outranked by the old one.
                 and pair.evidence.local > d.evidence.local:
             # "close about 20 of the 73 schools": the part and the whole are two values, and the claim's
             # words stand nearer one of them
-            out.append(replace(d, failed=f"the {'part' if d.value.start < pair.value.start else 'whole'} of "
-                                         f"\"{pair.value.text}\", which the claim's words stand nearer",
+            relation = (f"a part of \"{pair.value.text}\"" if _part_of(d, pair)
+                        else f"the whole \"{pair.value.text}\" is a part of")
+            out.append(replace(d, failed=f"{relation}, and the claim's words stand nearer that",
                                evidence=None, confidence=0.0))
             continue
         if d not in kept or d.evidence is None or d.value.role in ("from", "to") or d.moved:
@@ -329,15 +330,30 @@ is never outranked by the old one.
 
 # Between a part and its whole: "20 of the 73 schools", "three of its five sites".
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|all|all\s+the)\s+$", re.IGNORECASE)
+# A whole, then its part: "$93bn through 2025, of which SLS alone is $23.8bn", "cuts of £40m, £15m of it in care".
+_WHOLE_OF_WHICH = re.compile(r",\s*of\s+which\b", re.IGNORECASE)
+_PART_OF_IT = re.compile(r"\s+of\s+(?:it|that|this)\b", re.IGNORECASE)
+
+
+def _part_of(a: Decision, b: Decision) -> bool:
+    """Of two partitive values, True when `a` is the part: the first of "20 of the 73", the second otherwise."""
+    first = a.value.start < b.value.start
+    counted = a.value.kind is Kind.COUNT and _PARTITIVE.fullmatch(
+        a.statement.sentence.text[min(a.value.end, b.value.end) - a.statement.sentence.start:
+                                  max(a.value.start, b.value.start) - a.statement.sentence.start])
+    return first if counted else not first
 
 
 def _partitive(a: Decision, b: Decision) -> bool:
-    """True when the two counts of one statement are a part and its whole ("20 of the 73 schools")."""
+    """True when two values of one statement are a part and its whole: two counts ("20 of the 73 schools"),
+    or two amounts or counts of which the later is the earlier's part ("of which", "£15m of it")."""
     first, second = sorted((a.value, b.value), key=lambda v: v.start)
-    if first.kind is not Kind.COUNT or second.kind is not Kind.COUNT:
-        return False
-    base = a.statement.sentence.start
-    return bool(_PARTITIVE.fullmatch(a.statement.sentence.text[first.end - base:second.start - base]))
+    base, text = a.statement.sentence.start, a.statement.sentence.text
+    between = text[first.end - base:second.start - base]
+    if first.kind is Kind.COUNT and second.kind is Kind.COUNT and _PARTITIVE.fullmatch(between):
+        return True
+    return first.kind is second.kind and first.kind in (Kind.MONEY, Kind.COUNT) and (
+        bool(_WHOLE_OF_WHICH.search(between)) or bool(_PART_OF_IT.match(text, second.end - base)))
 
 
 def _matches(analysis: ArticleAnalysis, terms: ClaimTerms, decisions: Iterable[Decision]) -> list[Match]:

@@ -259,10 +259,18 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         if verbs:
             best = min(verbs, key=lambda h: (before - h.last if h.last <= before else h.first - after + 0.5))
             return _role(best, Binding.VERB, value, vocabulary, part, _event_before(best, phrases, vocabulary))
-    if kinded:
-        best = min(kinded, key=lambda h: abs(h.first - after))
+    loose = [h for h in kinded if not _purpose_between(tokens, text, after, h.first)]
+    if loose:
+        best = min(loose, key=lambda h: abs(h.first - after))
         return _role(best, Binding.CLAUSE, value, vocabulary, part)
     return Role(frozenset(), (), Binding.NONE, part=part)
+
+
+def _purpose_between(tokens: tuple[Token, ...], text: str, after: int, first: int) -> bool:
+    """True when a "for" and a verb's -ing form open what stands between the value and a phrase after it:
+    "£18.2m for paying dividends" is a sum paid for doing something, not a dividend."""
+    return any(tokens[k].lemma == "for" and text[tokens[k + 1].start:tokens[k + 1].end].lower().endswith("ing")
+               for k in range(after, first - 1))
 
 
 # A date's new time: "pushed back to 2030", "delayed until 2031", "brought forward to May".
