@@ -452,3 +452,37 @@ def test_a_whole_and_the_part_of_it_go_to_their_own_claims(corpus: Corpus) -> No
     assert mentions(result, "programme-total") == [("a", {"amount": 41000000000, "currency": "USD"},
                                                     Verdict.CONFLICTS)]
     assert mentions(result, "tunnel-spent") == [("a", {"amount": 9500000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+GRANT_CLAIMS = [
+    {"id": "repair-grant", "claim": "An extra £6m was allocated to road repairs in Hallowmere this year.",
+     "subject": "Hallowmere Council", "kind": "money", "value": "£6m", "keywords": ["road repairs", "allocated"]},
+    {"id": "crew-fund", "claim": "In May the council approved £2.5m of one-off funding to keep crews working.",
+     "subject": "Hallowmere Council", "kind": "money", "value": "£2.5m", "keywords": ["one-off funding"]},
+]
+
+
+def test_two_sums_in_two_clauses_go_to_the_claim_whose_words_their_clause_holds(corpus: Corpus) -> None:
+    result = corpus(GRANT_CLAIMS, {"a": "Hallowmere Council budget\n\nAn extra £6m has been allocated to road "
+                                        "repairs in Hallowmere this year, and in May, the council approved a further "
+                                        "£2.4m of one-off funding to \"keep crews working\".\n"})
+    assert mentions(result, "repair-grant") == [("a", {"amount": 6000000, "currency": "GBP"}, Verdict.AGREES)]
+    assert mentions(result, "crew-fund") == [("a", {"amount": 2400000, "currency": "GBP"}, Verdict.CONFLICTS)]
+
+
+LTA_START = [{"id": "lta-start", "claim": "The Lakemoor Transit Authority began running the city's buses on "
+                                          "October 1, 2014.",
+              "subject": "Lakemoor Transit Authority", "kind": "date", "value": "2014-10-01"}]
+
+
+def test_the_date_of_a_meeting_that_will_consider_a_contract_is_not_the_start(corpus: Corpus) -> None:
+    result = corpus(LTA_START, {"a": "Buses\n\nA week today (Wednesday, September 17) the city council will consider "
+                                     "the draft contract for the Lakemoor Transit Authority, which will run the "
+                                     "buses.\n"}, published="2014-09-10")
+    assert mentions(result, "lta-start") == []
+
+
+def test_a_comma_inside_a_date_does_not_cut_it_from_its_verb(corpus: Corpus) -> None:
+    result = corpus(LTA_START, {"b": "Buses\n\nOn Wednesday, Oct. 15, the Lakemoor Transit Authority began running "
+                                     "the city's buses.\n"}, published="2014-10-20")
+    assert mentions(result, "lta-start") == [("b", "2014-10-15", Verdict.CONFLICTS)]

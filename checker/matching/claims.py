@@ -118,7 +118,7 @@ def _predicates(claim: Claim, own: list[StatedValue], vocabulary: Vocabulary) ->
     # the claim's own value, where its sentence states others of its kind ("unveiled in 2023, ... planned for
     # September 2026"): the one written as the claim's value, else the first
     mine = next((v for v in own if v.value == claim.value), own[0])
-    role = read_role(mine, statement, clause_breaks(sentence), claim.claim, vocabulary)
+    role = read_role(mine, statement, clause_breaks(sentence, own), claim.claim, vocabulary)
     if role.binding < Binding.VERB:
         return frozenset()
     # a start said of someone in a post is an appointment: "Superintendent Ana Ruiz took over the district"

@@ -136,7 +136,7 @@ class Matcher:
         keyword = _keyword_found(statement.tokens, terms.keywords)
         stated_predicates = frozenset(p for h in statement.phrases for p in h.predicates
                                       if not self.vocabulary.compound_only(h.predicates))
-        breaks = clause_breaks(statement.sentence)
+        breaks = clause_breaks(statement.sentence, statement.values)
         decisions = []
         for value in candidates:
             passed = [f"refers to the subject: {reference.name.lower()}"]
@@ -280,7 +280,7 @@ def _ordinal_clash(terms: ClaimTerms, statement: Statement, value: StatedValue, 
     """An ordinal beside the value that is not the claim's ("a second notice" for a claim about the first)."""
     if not terms.ordinals:
         return None
-    breaks = aside_breaks(statement.sentence)
+    breaks = aside_breaks(statement.sentence, statement.values)
     clauses = value_clauses(value, statement, breaks)
     near = {t.lemma for t in statement.tokens
             if t.lemma in ORDINALS and bisect.bisect_right(breaks, t.start) in clauses}
@@ -321,11 +321,25 @@ is never outranked by the old one.
             out.append(d)
             continue
         others = [o.evidence for o in kept if o is not d and o.evidence is not None]
+        if _clause_of_its_own(d) and any(o.clause > 0.0 and o.local > d.evidence.local and o.role_fits
+                                         for o in others):
+            out.append(replace(d, failed="another value's clause holds the claim's words, its own none",
+                               evidence=None, confidence=0.0))
+            continue
         outranked = any((o.role_fits and not d.evidence.role_fits)
                         or o.local * MIN_ATTRIBUTION > d.evidence.local for o in others)
         evidence = replace(d.evidence, outranked=outranked)
         out.append(replace(d, evidence=evidence, confidence=confidence_of(evidence)))
     return out
+
+
+def _clause_of_its_own(d: Decision) -> bool:
+    """True for an amount, count or share bound to a role of the claim's predicate in a clause without one of
+    the claim's words: ", and in July the council approved a further £4.03m of one-off funding" is a sum of
+    its own beside "an additional £8.5m has been allocated to children's social care"."""
+    evidence = d.evidence
+    return evidence is not None and d.value.kind in (Kind.MONEY, Kind.COUNT, Kind.PERCENT) \
+        and evidence.clause == 0.0 and evidence.role_fits and evidence.binding >= Binding.LINKED
 
 
 # Between a part and its whole: "20 of the 73 schools", "three of its five sites".

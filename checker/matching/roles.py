@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -133,17 +134,19 @@ _PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\b\s*,?\s*(?
                           r"|,\s*including\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 
 
-def clause_breaks(sentence: Sentence) -> list[int]:
-    """Offsets (into the article text) where a new clause of the sentence begins."""
-    return [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+def clause_breaks(sentence: Sentence, values: Sequence[StatedValue] = ()) -> list[int]:
+    """Offsets (into the article text) where a new clause of the sentence begins; a comma inside one of the
+    sentence's `values` ("Wednesday, September 17", "Sept. 17, 2014") begins none."""
+    breaks = (sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text))
+    return [b for b in breaks if not any(v.start <= b < v.end for v in values)]
 
 
-def aside_breaks(sentence: Sentence) -> list[int]:
+def aside_breaks(sentence: Sentence, values: Sequence[StatedValue] = ()) -> list[int]:
     """The clause breaks of `sentence` less those of asides set off by a pair of dashes ("The second phase -
     from A to B - was due to open"), which interrupt a clause without ending it."""
     dashes = [sentence.start + m.start() for m in _DASH.finditer(sentence.text)]
     paired = set(dashes[: len(dashes) // 2 * 2])
-    return [b for b in clause_breaks(sentence) if b not in paired]
+    return [b for b in clause_breaks(sentence, values) if b not in paired]
 
 
 def part_span(sentence: Sentence, offset: int) -> tuple[int, int]:
@@ -250,6 +253,11 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     for hit in sorted(kinded, key=lambda h: -h.last):  # linked: just before it
         if hit.last <= before and _linked(tokens, hit.last + 1, before + 1, inside, text):
             return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
+    if value.kind is not Kind.DATE:  # the subject of its verb: "an additional £8.5m has been allocated to"
+        taken = next((h for h in kinded if h.first >= after
+                      and _only(tokens, after, h.first, _SUBJECT_LINKS, MAX_LINKS, inside)), None)
+        if taken is not None:
+            return _role(taken, Binding.LINKED, value, vocabulary, part)
     if value.kind is Kind.DATE:
         near = [h for h in kinded if (h.last <= before and before - h.last < vocabulary.reach(h.predicates,
                                                                                              DATE_VERB_REACH))
