@@ -486,3 +486,24 @@ def test_a_comma_inside_a_date_does_not_cut_it_from_its_verb(corpus: Corpus) -> 
     result = corpus(LTA_START, {"b": "Buses\n\nOn Wednesday, Oct. 15, the Lakemoor Transit Authority began running "
                                      "the city's buses.\n"}, published="2014-10-20")
     assert mentions(result, "lta-start") == [("b", "2014-10-15", Verdict.CONFLICTS)]
+
+
+VANTOR_COST = [{"id": "vantor-cost", "claim": "NASA's review put the cost of the Vantor Probe mission at $2 billion.",
+                "subject": "Vantor Probe", "kind": "money", "value": "$2bn", "keywords": ["cost", "price tag"]}]
+
+
+def test_a_claim_on_the_cost_of_a_mission_takes_a_cost_said_in_other_words(corpus: Corpus) -> None:
+    # "mission" alone only prices a value written just before it ("the $2bn mission"); the claim's "cost" says
+    # what it is about
+    result = corpus(VANTOR_COST, {"a": "Probe review\n\nBringing back the Vantor Probe samples would cost "
+                                       "$2.5 billion, NASA said.\n"})
+    assert mentions(result, "vantor-cost") == [("a", {"amount": 2500000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_what_a_cost_grows_by_is_not_the_cost(corpus: Corpus) -> None:
+    claims = [{"id": "vantor-cost", "claim": "The Vantor Probe's total price tag is $2 billion.",
+               "subject": "Vantor Probe", "kind": "money", "value": "$2bn", "keywords": ["total cost", "price tag"]}]
+    result = corpus(claims, {"a": "Probe review\n\nThe Vantor Probe will now cost an additional $148 million, "
+                                       "with delays adding upward of $215 million to the price tag. The Vantor "
+                                       "Probe is now $600 million over its initial 2016 budget.\n"})
+    assert mentions(result, "vantor-cost") == []

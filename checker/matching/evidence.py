@@ -135,7 +135,7 @@ class Matcher:
         distinctive = sum(terms.weights[w] for w in rare if w in lemmas) / (sum(terms.weights[w] for w in rare) or 1.0)
         keyword = _keyword_found(statement.tokens, terms.keywords)
         stated_predicates = frozenset(p for h in statement.phrases for p in h.predicates
-                                      if not self.vocabulary.compound_only(h.predicates))
+                                      if not self.vocabulary.compound_only((p,)))
         breaks = clause_breaks(statement.sentence, statement.values)
         decisions = []
         for value in candidates:

@@ -126,7 +126,10 @@ def changed_by(value: StatedValue, text: str) -> bool:
 
 
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:another|a\s+further|an\s+extra|an\s+additional|some|about|"
-                           r"around|nearly|almost|up\s+to)?\s*$", re.IGNORECASE)
+                           r"around|nearly|almost|up\s+to|upwards?\s+of|more\s+than|over)?\s*$", re.IGNORECASE)
+# What a cost grows by: "will now cost an additional $148 million", "cost an extra £2m to finish".
+_COSTS_MORE = re.compile(r"\bcost(?:s|ing)?\s+(?:\w+\s+)?(?:an?\s+)?(?:additional|extra|further)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
 _ADDED_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE)
 # ... or named as what a whole includes: "the cuts, which include 120 layoffs", "300 jobs, including 40 posts"
 _PART_BEFORE = re.compile(r"\bof\s+(?:which|that|this|it|these|them)\b\s*,?\s*(?:\w+\s+){0,2}$"
@@ -213,7 +216,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
               and not any(a <= tokens[h.first].start < b for a, b in quotes)
               and bisect.bisect_right(breaks, tokens[h.first].start) in clauses
               and not (h.first < after and h.last > before)  # a phrase inside the value is none of its role
-              and not (vocabulary.compound_only(h.predicates)
+              and not (vocabulary.compound_only(vocabulary.of_kind(h.predicates, value.kind))
                        and not (h.first >= after and _only(tokens, after, h.first, _MODIFIERS, MAX_MODIFIERS)))
               and not (value.kind is Kind.DATE and h.words[-1] in _POSITION_WORDS and before - h.last <= 2)]
     if value.kind is Kind.COUNT and value.unit:
@@ -236,7 +239,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
     # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
     part = value.kind is not Kind.DATE and bool(
         _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
-    added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end))
+    added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end)
+                 or _COSTS_MORE.search(text, max(0, value.start - 40), value.start))
     if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and (_DIFFERENCE_AFTER.match(text, value.end) or added
                                                                   or changed_by(value, text)):
         return Role(frozenset(), (), Binding.NONE, part=part, difference=True)

@@ -25,7 +25,7 @@ _CHANGE_BEFORE_RE = re.compile(
     r"slash\w*|trimm?\w*|upgrad\w*|downgrad\w*|expand\w*|shr[au]nk|shrink\w*|doubl\w*|tripl\w*|"
     r"halv\w*|swell\w*|swollen|surg\w*|plung\w*|tumbl\w*|widen\w*|narrow\w*|revis\w*|extend\w*|"
     r"shortened|lengthened|balloon\w*|escalat\w*|spiral\w*|spiral\w*|rocket\w*|leap\w*|leapt|push\w*|"
-    r"delay\w*|slip\w*|postpon\w*)(?:[^\w.;:!?]+[\w'\u2019-]+){0,5}[^\w.;:!?]+$",
+    r"delay\w*|slip\w*|postpon\w*)(?:[^\w.;:!?]+(?:[\w'\u2019-]|\.(?=\d))+){0,5}[^\w.;:!?]+$",
     re.IGNORECASE,
 )
 # Between the items of a list: "one, three and five years", "10, 20 or 30%".

@@ -100,6 +100,12 @@ def test_a_change_gives_two_amounts_with_roles() -> None:
     assert (new.value.to_json(), new.role) == (gbp(3_000_000), "to")
 
 
+def test_a_change_is_read_across_what_it_changed_by() -> None:
+    found = money("The cost has increased by $1.4 billion from $2 billion to $3.4 billion.")
+    assert [(v.text, v.role) for v in found] == [("$1.4 billion", None), ("$2 billion", "from"),
+                                                 ("$3.4 billion", "to")]
+
+
 def test_the_value_a_change_started_from_is_its_earlier_end() -> None:
     found = extract_values("The trust expects a £45m deficit, up from a £30m deficit last year, and 1,090 officers, "
                            "down from 1,400 in 2019.")
