@@ -507,3 +507,16 @@ def test_what_a_cost_grows_by_is_not_the_cost(corpus: Corpus) -> None:
                                        "with delays adding upward of $215 million to the price tag. The Vantor "
                                        "Probe is now $600 million over its initial 2016 budget.\n"})
     assert mentions(result, "vantor-cost") == []
+
+
+MEASURES_CLAIM = [{"id": "sm-date", "claim": "Fenwick Valley Hospital Trust was put into special measures on 8 "
+                                             "November 2018.",
+                   "subject": "Fenwick Valley Hospital Trust", "kind": "date", "value": "2018-11-08"}]
+
+
+def test_a_possessive_date_dates_its_noun_and_a_letter_is_not_the_fact(corpus: Corpus) -> None:
+    result = corpus(MEASURES_CLAIM, {"a": "Inspection\n\nFailings at Fenwick Valley Hospital Trust were identified in "
+                                          "today's report on special measures. Earlier this month I wrote to the "
+                                          "trust's chair about special measures, the chief inspector said.\n"},
+                    published="2018-11-29")
+    assert mentions(result, "sm-date") == []

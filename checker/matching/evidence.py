@@ -44,6 +44,9 @@ MIN_KEPT_CONFIDENCE = 0.15
 MIN_ATTRIBUTION = 0.75
 # A claim word this many words from the value counts half in the local evidence.
 DECAY_WORDS = 3.0
+# The shipped vocabulary's predicates of what happens around a fact, not the fact: when something was said,
+# weighed or held ("earlier this month I wrote to", "the cabinet will consider it on Wednesday").
+OCCASIONS = frozenset({"reporting", "deliberation", "event"})
 # Roles that make a value a relative difference or a goal, not a plain statement of the property.
 DIFFERENCE_ROLES = frozenset({"earlier", "later", "longer", "shorter", "more", "less"})
 
@@ -199,6 +202,10 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
         return f"about the {clash}, the claim about the {' or '.join(sorted(terms.ordinals))}"
     if role.event and not set(role.event.split()) & set(terms.weights):
         return f"the date of the {role.event}, not of the claim's subject"
+    if not terms.predicates and value.kind is Kind.DATE and role.predicates and role.binding >= Binding.VERB \
+            and role.predicates <= OCCASIONS and not set(role.words) & set(terms.weights):
+        # a claim of no known predicate is still not about when something was said, discussed or held
+        return f"the date of its {' '.join(role.words)}, not of the claim's subject"
     # a percentage's phrase is often the thing that changes ("bills rose by 31%"), not the change: not ruled out
     if terms.predicates and role.predicates and not vocabulary.fit(terms.predicates, role.predicates) \
             and value.kind is not Kind.PERCENT:

@@ -184,6 +184,13 @@ def quoted(sentence: Sentence) -> list[tuple[int, int]]:
 def read_role(value: StatedValue, statement: Statement, breaks: list[int], text: str,
               vocabulary: Vocabulary) -> Role:
     """The role of `value` among its statement's words and vocabulary phrases."""
+    owned = _POSSESSIVE_DATE.match(text, value.end) if value.kind is Kind.DATE else None
+    if owned is not None:  # "today's report", "Monday's vote": the date of the noun it is written on
+        noun = owned.group(1).lower()
+        hit = next((h for h in statement.phrases if statement.tokens[h.first].start == owned.start(1)), None)
+        if hit is not None and vocabulary.of_kind(hit.predicates, Kind.DATE) and not _event_only(hit, vocabulary):
+            return _role(hit, Binding.COMPOUND, value, vocabulary, False)
+        return Role(frozenset(), (noun,), Binding.COMPOUND, event=noun)
     role = _bound_role(value, statement, breaks, text, vocabulary)
     if value.kind is Kind.DATE and role.binding < Binding.VERB \
             and _RESCHEDULED.search(text, max(0, value.start - 40), value.start):
@@ -199,6 +206,10 @@ def read_role(value: StatedValue, statement: Statement, breaks: list[int], text:
         # "will take over its services for the next five to 10 years": how long what the verb begins lasts
         return Role(frozenset({TERM}), role.words, role.binding, part=role.part)
     return role
+
+
+# A date written as a possessive: "today's action", "last month's report", "Wednesday's vote".
+_POSSESSIVE_DATE = re.compile(r"['’]s\s+([A-Za-z][\w-]*)")
 
 
 def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], text: str,
