@@ -520,3 +520,30 @@ def test_a_possessive_date_dates_its_noun_and_a_letter_is_not_the_fact(corpus: C
                                           "trust's chair about special measures, the chief inspector said.\n"},
                     published="2018-11-29")
     assert mentions(result, "sm-date") == []
+
+
+def test_the_initials_of_the_body_a_subject_belongs_to_do_not_name_the_subject(corpus: Corpus) -> None:
+    claims = [{"id": "vantor-total", "claim": "NASA's spending on the Vantor program will reach $9 billion.",
+               "subject": "NASA Vantor program", "kind": "money", "value": "$9bn", "keywords": ["spending"]}]
+    result = corpus(claims, {"a": "Mars budget\n\nNASA is preparing for a budget that could limit spending on its "
+                                  "Mars lander to $300 million this year.\n",
+                             "b": "Vantor\n\nNASA's spending on Vantor will reach $9.5 billion.\n"})
+    assert mentions(result, "vantor-total") == [("b", {"amount": 9500000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_a_party_leaving_a_project_is_its_end_not_the_project_s_other_dates(corpus: Corpus) -> None:
+    claims = [{"id": "builder-quit", "claim": "The Greyfield tramway's original contractor walked off the project "
+                                              "in 2020.", "subject": "Greyfield tramway", "kind": "date",
+               "value": "2020"}]
+    result = corpus(claims, {"a": "Trams\n\nMost Greyfield tramway construction started in mid-2017. The Greyfield "
+                                  "tramway was originally slated to open in 2022, but work stopped in 2021 when the "
+                                  "contractor quit.\n"})
+    assert mentions(result, "builder-quit") == [("a", "2021", Verdict.CONFLICTS)]
+
+
+def test_the_date_of_an_event_that_is_the_claim_s_subject_is_the_subject_s(corpus: Corpus) -> None:
+    claims = [{"id": "review-start", "claim": "The Harlow review of maternity care was set up in 2017.",
+               "subject": "Harlow review", "kind": "date", "value": "2017"}]
+    result = corpus(claims, {"a": "Maternity\n\nThe Harlow review of maternity care was first launched back in "
+                                  "2016.\n"})
+    assert mentions(result, "review-start") == [("a", "2016", Verdict.CONFLICTS)]

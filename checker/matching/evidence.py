@@ -200,7 +200,8 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     clash = _ordinal_clash(terms, statement, value, role)
     if clash:
         return f"about the {clash}, the claim about the {' or '.join(sorted(terms.ordinals))}"
-    if role.event and not set(role.event.split()) & set(terms.weights):
+    if role.event and not set(role.event.split()) & (set(terms.weights) | _subject_lemmas(claim)):
+        # ("The Ockenden review was launched in 2017" is the date of the review a claim is about)
         return f"the date of the {role.event}, not of the claim's subject"
     if not terms.predicates and value.kind is Kind.DATE and role.predicates and role.binding >= Binding.VERB \
             and role.predicates <= OCCASIONS and not set(role.words) & set(terms.weights):
@@ -235,6 +236,10 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     if timed is not None and terms.claim.kind is Kind.DATE:
         return f"the time of another value ({timed}), not a date of its own"
     return None
+
+
+def _subject_lemmas(claim: Claim) -> set[str]:
+    return {t.lemma for t in tokenize(claim.subject or "")}
 
 
 def _counts_the_claims(statement: Statement, value: StatedValue, terms: ClaimTerms) -> bool:

@@ -106,7 +106,10 @@ class Subject:
         raw = re.findall(r"[\w'’&-]+", name)
         words = {lemma(w) for w in raw if w.lower() not in ORGANISATION_NOUNS and w.lower() not in _NOT_NAMES
                  and not w.isdigit()}
-        initials = {w.lower() for w in raw if w.isupper() and len(w) >= 2}
+        # a word in capitals is the subject's initials when it is all of its name ("HS2", "the KCP"); inside a
+        # longer name it is another body's, the one the subject belongs to ("NASA" of "NASA Artemis program")
+        capitals = {w.lower() for w in raw if w.isupper() and len(w) >= 2}
+        initials = capitals if len(words - capitals) == 0 else set()
         short = acronym(name)
         if short and len(short) >= 3:
             initials.add(short)

@@ -171,9 +171,10 @@ def _read_range(
         first = read_single(text, ma, role="from" if opened == "from" else None)
         return [first, Reading(mb.start, mb.end, mb.value, mb, mb, role="to")], mb.end
     if not ma.size < mb.size:
-        if conn.group(1):
+        if conn.group(1) and not (conn.group().startswith((" ", "\t", "\u00a0")) and conn.group().endswith(
+                (" ", "\t", "\u00a0"))):
             return [], mb.end  # "3-1" is a score or a code, not a range
-        return None
+        return None  # "in fall 2026 - 4 1/2 years behind schedule": a dash between clauses, two values
     if word == "or" and not (ma.number.value == int(ma.number.value) and mb.number.value - ma.number.value <= 10):
         return None  # "one or two" is a rough range; "5 or 50" are two values
     value = {"min": ma.value, "max": mb.value}

@@ -246,3 +246,10 @@ def test_no_duration(text: str) -> None:
 def test_a_list_shares_its_last_unit() -> None:
     found = durations("over the next one, three and five years")
     assert [v.value.to_json() for v in found] == [{"years": 1}, {"years": 3}, {"years": 5}]
+
+
+def test_a_dash_between_a_year_and_an_aside_leaves_both_values() -> None:
+    found = extract_values("The line would open in fall 2026 - 4 1/2 years behind schedule - officials said.")
+    assert [(v.kind, v.text) for v in found] == [(Kind.DATE, "2026"), (Kind.DURATION, "4 1/2 years")]
+    # written without spaces, two numbers against a dash are still a score, not values
+    assert extract_values("The vote ended 3-1.") == []

@@ -231,13 +231,15 @@ _AS_YEAR = re.compile(rf"\b(?:late|early|soon){_S}+as{_S}*$", re.IGNORECASE)
 _WEAK_YEAR_TRIGGERS = frozenset({"by", "of", "from", "around"})
 # "from 2000 to 3000": a number range whose other end is no year is a range of amounts.
 _COUNT_RANGE_AFTER = re.compile(
-    rf"{_S}*(?:-|–|—|to|and){_S}*(?:[0-9]{{5,}}|[0-9]{{1,3}}(?![0-9])|[3-9][0-9]{{3}})")
+    rf"{_S}*(?:-|–|—|to|and){_S}*(?P<n>[0-9]{{5,}}|[0-9]{{1,3}}(?![0-9])|[3-9][0-9]{{3}})")
 
 
 def _bare_year_ok(reader: _Reader, start: int, end: int) -> bool:
     year = int(reader.text[start:end])
+    # "2000-3000 staff" is a count range; "in fall 2026 - 4 1/2 years late" is a year, then a dash's aside
+    counted = _COUNT_RANGE_AFTER.match(reader.text, end)
     return (FIRST_YEAR <= year <= LAST_YEAR and reader.clear_before(start) and reader.clear_after(end)
-            and not reader.counted_after(end) and not _COUNT_RANGE_AFTER.match(reader.text, end))
+            and not reader.counted_after(end) and not (counted and int(counted.group("n")) > year))
 
 
 def _rescheduled(text: str, start: int) -> bool:
