@@ -505,7 +505,8 @@ def test_what_a_cost_grows_by_is_not_the_cost(corpus: Corpus) -> None:
                "subject": "Vantor Probe", "kind": "money", "value": "$2bn", "keywords": ["total cost", "price tag"]}]
     result = corpus(claims, {"a": "Probe review\n\nThe Vantor Probe will now cost an additional $148 million, "
                                        "with delays adding upward of $215 million to the price tag. The Vantor "
-                                       "Probe is now $600 million over its initial 2016 budget.\n"})
+                                       "Probe is now $600 million over its initial 2016 budget. That's $90 million "
+                                       "in cost increases for the Vantor Probe.\n"})
     assert mentions(result, "vantor-cost") == []
 
 
@@ -547,3 +548,23 @@ def test_the_date_of_an_event_that_is_the_claim_s_subject_is_the_subject_s(corpu
     result = corpus(claims, {"a": "Maternity\n\nThe Harlow review of maternity care was first launched back in "
                                   "2016.\n"})
     assert mentions(result, "review-start") == [("a", "2016", Verdict.CONFLICTS)]
+
+
+def test_a_count_of_another_noun_is_not_the_claim_s_count(corpus: Corpus) -> None:
+    claims = [{"id": "closures", "claim": "Lakemoor School District plans to close about 20 elementary schools.",
+               "subject": "Lakemoor School District", "kind": "count", "value": 20,
+               "keywords": ["close", "closures", "schools"]}]
+    result = corpus(claims, {"a": "Closures\n\nLakemoor School District revealed two proposed options for school "
+                                  "closures on Monday. Lakemoor School District would close 21 schools under "
+                                  "the first.\n"})
+    assert mentions(result, "closures") == [("a", 21, Verdict.CONFLICTS)]
+
+
+def test_a_sentence_opening_on_another_body_is_about_that_body(corpus: Corpus) -> None:
+    claims = [{"id": "trust-rating", "claim": "Inspectors rated Fenwick Valley Schools Trust good in 2024.",
+               "subject": "Fenwick Valley Schools Trust", "kind": "rating", "value": "good", "scale": "ofsted"}]
+    result = corpus(claims, {"a": "Fenwick Valley Schools Trust\n\nFenwick Valley Schools Trust runs 12 schools. "
+                                  "Its results are rising.\n\nOrchard Rise Academy in Fellside has been rated "
+                                  "outstanding by Ofsted. Neighbouring Kestrel Hill College was rated inadequate "
+                                  "by Ofsted in June. Inspectors rated the trust's own work good.\n"})
+    assert mentions(result, "trust-rating") == [("a", "good", Verdict.AGREES)]

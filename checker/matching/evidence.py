@@ -217,10 +217,9 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     if value.kind is Kind.COUNT and value.unit and terms.unit and not generic_unit(value.unit):
         unit = {t.lemma for t in tokenize(value.unit)}
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
-        # a noun the vocabulary knows and the claim's is not ("450 staff" for a claim counting schools), or
-        # any other noun beside a count of the claim's ("1,500 engineers in 14 states")
-        if not (unit & terms.unit) and not (counted & terms.unit_predicates) and not (unit & set(terms.weights)) \
-                and (counted or _counts_the_claims(statement, value, terms)):
+        # another noun than the claim's, of a predicate the claim's is not ("450 staff" for a claim counting
+        # schools, "two proposed options for school closures", "1,500 engineers in 14 states")
+        if not (unit & terms.unit) and not (counted & terms.unit_predicates) and not (unit & set(terms.weights)):
             return f"it counts {value.unit}, the claim counts {' '.join(sorted(terms.unit))}"
     rated = _rated_count(terms, value, statement)
     if rated:
@@ -240,12 +239,6 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
 
 def _subject_lemmas(claim: Claim) -> set[str]:
     return {t.lemma for t in tokenize(claim.subject or "")}
-
-
-def _counts_the_claims(statement: Statement, value: StatedValue, terms: ClaimTerms) -> bool:
-    """True when another count in the statement counts the claim's noun."""
-    return any(v is not value and v.kind is Kind.COUNT and v.unit
-               and {t.lemma for t in tokenize(v.unit)} & terms.unit for v in statement.values)
 
 
 # A date right after an amount, a count or a share, joined by a time preposition and at most two other

@@ -155,9 +155,11 @@ def article_names(title: str | None, sentences: Sequence[Sentence]) -> Names:
             after = _ALIAS.match(text, match.end())
             if after and after.group(1).lower() != name.lower():
                 aliases[after.group(1).lower()] = name
-            head = _head(name)
-            if head:
-                organisations.setdefault(name, head)
+            # "Marrick Rise Academy in Fellside": a body, then where it is
+            for part in re.split(r"\s+(?:in|on)\s+", name):
+                head = _head(part)
+                if head:
+                    organisations.setdefault(part, head)
     return Names(aliases, tuple(sorted(organisations.items())))
 
 
@@ -264,6 +266,9 @@ class SubjectReader:
             return Reference.SHORT if self.about else Reference.NONE
         if not self.about or any(name in text for name in self._others):
             return Reference.NONE  # another body is the one it names
+        if any(_opens_with(text, name) for name in self._bodies) or _NEIGHBOUR.match(text):
+            # "Marrick Rise Academy has been rated good", "Neighbouring Kestrel Hill Care ...": the body it opens with
+            return Reference.NONE
         return Reference.ARTICLE
 
     def _shortened(self, text: str) -> bool:
@@ -305,3 +310,13 @@ def _whole_name(name: str, text: str) -> bool:
 
 def _word_in(word: str, text_lower: str) -> bool:
     return word in text_lower and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text_lower) is not None
+
+
+# A sentence that opens on a neighbour, by name: "Neighbouring Kestrel Hill Care, which runs 14 homes, was ..."
+_NEIGHBOUR = re.compile(r"\W*(?:[Nn]eighbou?ring|[Nn]earby)\s+[A-Z]")
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """True when the sentence `text` opens with the name `name` (after "The" or "Neighbouring" at most)."""
+    opening = re.sub(r"^\W*(?:the|neighbouring|neighboring|nearby)\s+", "", text.lstrip(), flags=re.IGNORECASE)
+    return opening.startswith(name)

@@ -107,8 +107,9 @@ DATE_VERB_REACH = 9
 # How many words before its verb an event noun may stand and still own it.
 EVENT_REACH = 8
 _PART = re.compile(r"\s+of\s+(?:it|which|that|them|this)\b", re.IGNORECASE)
-_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))",
-                               re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))"
+                               # "$6 billion in cost increases", "£2m in price rises"
+                               r"|\s+in\s+(?:\w+\s+)?(?:increases|rises|hikes)\b", re.IGNORECASE)
 # "add $94 million to the deficit", "adding £5m to the bill": what is added, not the total.
 # An amount or a count a change is "by": "the deficit could grow by $6 million", "cut staff by 40". A share's
 # change is what percentage claims state ("fell by 18%"), so it is left to the claim's own words.
