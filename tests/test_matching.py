@@ -568,3 +568,30 @@ def test_a_sentence_opening_on_another_body_is_about_that_body(corpus: Corpus) -
                                   "outstanding by Ofsted. Neighbouring Kestrel Hill College was rated inadequate "
                                   "by Ofsted in June. Inspectors rated the trust's own work good.\n"})
     assert mentions(result, "trust-rating") == [("a", "good", Verdict.AGREES)]
+
+
+def test_a_claim_on_what_a_verb_did_to_a_budget_is_about_the_verb(corpus: Corpus) -> None:
+    claims = [{"id": "care-overspend", "claim": "Hallowmere Council's adult care overspent its budget by £3m.",
+               "subject": "Hallowmere Council", "kind": "money", "value": "£3m"}]
+    result = corpus(claims, {"a": "Hallowmere Council\n\nHallowmere Council reported a £3.5m overspend in adult "
+                                  "care, on a budget of £40m.\n"})
+    assert mentions(result, "care-overspend") == [("a", {"amount": 3500000, "currency": "GBP"}, Verdict.CONFLICTS)]
+
+
+def test_what_a_span_runs_until_is_not_its_start_s_role(corpus: Corpus) -> None:
+    claims = [{"id": "lta-handback", "claim": "The Lakemoor Transit Authority handed the buses back to the city on "
+                                              "1 September 2022.", "subject": "Lakemoor Transit Authority",
+               "kind": "date", "value": "2022-09-01", "keywords": ["handover"]}]
+    result = corpus(claims, {"a": "Buses\n\nThe Lakemoor Transit Authority will hand the buses back. From April 1 "
+                                  "until the handover, the authority will consult staff.\n"}, published="2022-02-01")
+    # "the handover" ends the span April 1 begins: the date is when consulting starts
+    assert all(value != "2022-04-01" for _, value, _ in mentions(result, "lta-handback"))
+
+
+def test_a_claim_on_an_event_s_start_takes_the_date_that_opens_on_the_event(corpus: Corpus) -> None:
+    claims = [{"id": "consult-start", "claim": "Consultation with staff on bringing the buses back in house was to "
+                                               "start on 1 April 2022.", "subject": "Lakemoor Transit Authority",
+               "kind": "date", "value": "2022-04-01"}]
+    result = corpus(claims, {"a": "Buses\n\nThe Lakemoor Transit Authority will hand the buses back. From April 1, "
+                                  "there will be consultation with staff.\n"}, published="2022-02-01")
+    assert mentions(result, "consult-start") == [("a", "2022-04-01", Verdict.AGREES)]

@@ -208,8 +208,10 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
         # a claim of no known predicate is still not about when something was said, discussed or held
         return f"the date of its {' '.join(role.words)}, not of the claim's subject"
     # a percentage's phrase is often the thing that changes ("bills rose by 31%"), not the change: not ruled out
+    own_event = all(vocabulary.predicates[p].roles_only for p in role.predicates if p in vocabulary.predicates) \
+        and bool(set(role.words) & set(terms.weights))  # "there will be consultation" for a consultation's start
     if terms.predicates and role.predicates and not vocabulary.fit(terms.predicates, role.predicates) \
-            and value.kind is not Kind.PERCENT:
+            and value.kind is not Kind.PERCENT and not own_event:
         return (f"its role is {'/'.join(sorted(role.predicates))} ({' '.join(role.words)}), the claim's is "
                 f"{'/'.join(sorted(terms.predicates))}")
     if role.predicates:

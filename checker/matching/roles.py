@@ -230,7 +230,8 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
               and not (h.first < after and h.last > before)  # a phrase inside the value is none of its role
               and not (vocabulary.compound_only(vocabulary.of_kind(h.predicates, value.kind))
                        and not (h.first >= after and _only(tokens, after, h.first, _MODIFIERS, MAX_MODIFIERS)))
-              and not (value.kind is Kind.DATE and h.words[-1] in _POSITION_WORDS and before - h.last <= 2)]
+              and not (value.kind is Kind.DATE and h.words[-1] in _POSITION_WORDS and before - h.last <= 2
+                       and (h.last == before or tokens[h.last + 1].lemma == "of"))]
     if value.kind is Kind.COUNT and value.unit:
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
         if counted:  # "450 council staff": the noun it counts is its role
@@ -268,6 +269,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         return _role(head, Binding.COMPOUND, value, vocabulary, part, _event_before(head, phrases, vocabulary))
     for hit in sorted(kinded, key=lambda h: -h.last):  # linked: just before it
         if hit.last <= before and _linked(tokens, hit.last + 1, before + 1, inside, text):
+            hit = _verb_of_object(hit, kinded, tokens, before)
             return _role(hit, Binding.LINKED, value, vocabulary, part, _event_before(hit, phrases, vocabulary))
     if value.kind is not Kind.DATE:  # the subject of its verb: "an additional £8.5m has been allocated to"
         taken = next((h for h in kinded if h.first >= after
@@ -278,16 +280,36 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         near = [h for h in kinded if (h.last <= before and before - h.last < vocabulary.reach(h.predicates,
                                                                                              DATE_VERB_REACH))
                 or (h.first >= after and h.first - after < vocabulary.reach(h.predicates, DATE_VERB_REACH)
-                    and not any(t.lemma in _JOINS for t in tokens[after:h.first]))]
+                    and not any(t.lemma in _JOINS for t in tokens[after:h.first])
+                    and not _span_end_between(tokens, after, h.first, breaks))]
         verbs = [h for h in near if not _event_only(h, vocabulary)]
         if verbs:
             best = min(verbs, key=lambda h: (before - h.last if h.last <= before else h.first - after + 0.5))
             return _role(best, Binding.VERB, value, vocabulary, part, _event_before(best, phrases, vocabulary))
-    loose = [h for h in kinded if not _purpose_between(tokens, text, after, h.first)]
+    loose = [h for h in kinded if not _purpose_between(tokens, text, after, h.first)
+             and not (value.kind is Kind.DATE and _span_end_between(tokens, after, h.first, breaks))]
     if loose:
         best = min(loose, key=lambda h: abs(h.first - after))
         return _role(best, Binding.CLAUSE, value, vocabulary, part)
     return Role(frozenset(), (), Binding.NONE, part=part)
+
+
+def _span_end_between(tokens: tuple[Token, ...], after: int, first: int, breaks: list[int]) -> bool:
+    """True when an "until" stands between a date and a phrase of its own clause: "From April 1 until the
+    handover" ends the span the date begins; a phrase in the clause after is what the span times."""
+    if first < after or bisect.bisect_right(breaks, tokens[first].start) != bisect.bisect_right(
+            breaks, tokens[max(after - 1, 0)].start):
+        return False
+    return any(t.lemma in _SPAN_ENDS for t in tokens[after:first])
+
+
+def _verb_of_object(hit: PhraseHit, kinded: list[PhraseHit], tokens: tuple[Token, ...], before: int) -> PhraseHit:
+    """The verb whose object `hit` is, when a value is what the verb did to it: "overspent its budget by
+    £4.7m" is an overspend, not a budget; else `hit`."""
+    if before != hit.last + 1 or tokens[before].lemma != "by" or hit.first < 2 \
+            or tokens[hit.first - 1].lemma not in _OBJECT_DETERMINERS:
+        return hit
+    return next((h for h in kinded if h.last == hit.first - 2), hit)
 
 
 def _purpose_between(tokens: tuple[Token, ...], text: str, after: int, first: int) -> bool:
@@ -307,6 +329,8 @@ _SPAN_BEFORE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next|first|coming|followi
 TERM = "term"
 # A verb after a date across these is another clause's: "joined the trust in 2021 and says she ...".
 _JOINS = frozenset({"and", "but"})
+# ... and a phrase across these is the end of a span the date begins: "From April 1 until the handover".
+_SPAN_ENDS = frozenset({"until", "till"})
 # Words that may open a sentence's leading date ("On 1 September, ...", "Since early 2016, ...").
 _DATE_OPENERS = frozenset({"on", "in", "at", "by", "from", "since", "until", "during", "early", "late", "as"})
 
@@ -325,6 +349,10 @@ def _opening_date(value: StatedValue, tokens: tuple[Token, ...], breaks: list[in
         return False
     own = [t for t in tokens if bisect.bisect_right(breaks, t.start) == clause
            and not value.start <= t.start < value.end]
+    # "From April 1 until the handover, staff will be consulted": the span's end is part of the opening
+    end = next((i for i, t in enumerate(own) if t.lemma in _SPAN_ENDS and t.start > value.start), None)
+    if end is not None and len(own) - end <= 4:
+        own = own[:end]
     return len(own) <= 2 and all(t.lemma in _DATE_OPENERS for t in own)
 
 
