@@ -595,3 +595,13 @@ def test_a_claim_on_an_event_s_start_takes_the_date_that_opens_on_the_event(corp
     result = corpus(claims, {"a": "Buses\n\nThe Lakemoor Transit Authority will hand the buses back. From April 1, "
                                   "there will be consultation with staff.\n"}, published="2022-02-01")
     assert mentions(result, "consult-start") == [("a", "2022-04-01", Verdict.AGREES)]
+
+
+def test_a_claim_counting_people_takes_a_count_of_workers(corpus: Corpus) -> None:
+    claims = [{"id": "site-workers", "claim": "700 people were working on the Greyfield tramway's construction "
+                                              "sites in July.", "subject": "Greyfield tramway", "kind": "count",
+               "value": 700, "keywords": ["workers", "construction sites"]}]
+    result = corpus(claims, {"a": "Trams\n\nThe Greyfield tramway is half built, with about 650 workers at 60 "
+                                  "construction sites along the route.\n"})
+    # (the claim's "people" no longer makes it a count of customers, which refused the workers)
+    assert ("a", 650, Verdict.CONFLICTS) in mentions(result, "site-workers")

@@ -121,6 +121,8 @@ def _predicates(claim: Claim, own: list[StatedValue], vocabulary: Vocabulary) ->
     role = read_role(mine, statement, clause_breaks(sentence, own), claim.claim, vocabulary)
     if role.binding < Binding.VERB:
         return frozenset()
+    if mine.unit and generic_unit(mine.unit) and role.binding is Binding.COMPOUND:
+        return frozenset()  # "700 people were working on the sites": who they are, the claim does not say
     # a start said of someone in a post is an appointment: "Superintendent Ana Ruiz took over the district"
     posts = {p for h in statement.phrases for p in h.predicates
              if p == APPOINTMENT and claim.kind in vocabulary.predicates[p].kinds}
