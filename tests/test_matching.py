@@ -605,3 +605,21 @@ def test_a_claim_counting_people_takes_a_count_of_workers(corpus: Corpus) -> Non
                                   "construction sites along the route.\n"})
     # (the claim's "people" no longer makes it a count of customers, which refused the workers)
     assert ("a", 650, Verdict.CONFLICTS) in mentions(result, "site-workers")
+
+
+FARE_CLAIMS = [
+    {"id": "fare-rise", "claim": "Greyfield Transit fares rise by 10 percent.", "subject": "Greyfield Transit",
+     "kind": "percent", "value": 10, "keywords": ["fares", "fare increase"]},
+    {"id": "fare-rise-date", "claim": "Greyfield Transit's fare increase takes effect on Jan. 1, 2025.",
+     "subject": "Greyfield Transit", "kind": "date", "value": "2025-01-01", "keywords": ["fares", "fare increase"]},
+]
+
+
+def test_a_share_more_is_a_rise_and_its_start_after_a_future_verb_is_to_come(corpus: Corpus) -> None:
+    result = corpus(FARE_CLAIMS, {"a": "Greyfield Transit fares\n\nGreyfield Transit runs the city's buses. Riders "
+                                       "will pay 12 percent more in fares starting Jan. 1, the region's transit "
+                                       "authority reminded passengers Monday, as it wrestles with the rising cost "
+                                       "of its Juniper Line extension.\n"}, published="2024-11-04")
+    # (the Juniper Line is the authority's own, not another body owning the figures)
+    assert mentions(result, "fare-rise") == [("a", 12, Verdict.CONFLICTS)]
+    assert mentions(result, "fare-rise-date") == [("a", "2025-01-01", Verdict.AGREES)]

@@ -244,7 +244,7 @@ class SubjectReader:
             return self.rival_before(before)
         bodies = self._rivals if reference >= Reference.ALIAS else self._bodies
         agents = [m.span() for m in _AGENT.finditer(part)]
-        named = next((name for name in bodies if _whole_name(name, part)
+        named = next((name for name in bodies if _whole_name(name, part) and not _possessed(name, part)
                       and not any(a <= part.find(name) < b for a, b in agents)), None)
         return named or self.rival_before(before)
 
@@ -314,6 +314,12 @@ def _word_in(word: str, text_lower: str) -> bool:
 
 # A sentence that opens on a neighbour, by name: "Neighbouring Kestrel Hill Care, which runs 14 homes, was ..."
 _NEIGHBOUR = re.compile(r"\W*(?:[Nn]eighbou?ring|[Nn]earby)\s+[A-Z]")
+
+
+def _possessed(name: str, part: str) -> bool:
+    """True when `name` is written as something the sentence's own subject has: "the rising cost of its
+    Juniper Line extension" is the subject's line, not another body owning the value."""
+    return re.search(r"\b(?:its|their)\s+" + re.escape(name), part, re.IGNORECASE) is not None
 
 
 def _opens_with(text: str, name: str) -> bool:

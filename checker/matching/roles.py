@@ -254,6 +254,11 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
     added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end)
                  or _COSTS_MORE.search(text, max(0, value.start - 40), value.start))
+    shift = _SHARE_SHIFT.match(text, value.end) if value.kind is Kind.PERCENT else None
+    if shift is not None:  # "will pay 15 percent more": a share's change is what percentage claims state
+        change = RISE if shift.group(1).lower() in ("more", "higher", "extra") else FALL
+        return Role(vocabulary.of_kind({change}, Kind.PERCENT), (shift.group(1).lower(),), Binding.COMPOUND,
+                    part=part)
     if value.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT) and (_DIFFERENCE_AFTER.match(text, value.end) or added
                                                                   or changed_by(value, text)):
         return Role(frozenset(), (), Binding.NONE, part=part, difference=True)
@@ -323,6 +328,9 @@ def _purpose_between(tokens: tuple[Token, ...], text: str, after: int, first: in
 _RESCHEDULED = re.compile(r"\b(?:push(?:ed|es)?\s+back|put\s+back|delay(?:ed|s)?|postpone(?:d|s)?|slip(?:ped|s)?|"
                           r"pull(?:ed|s)?\s+forward|br(?:ought|ing|ings)\s+forward|moved?\s+back|reschedule(?:d|s)?)"
                           r"\s+(?:again\s+)?(?:to|until|till|into)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
+# A share with its direction after it: "15 percent more", "20% lower" (the shipped predicates of change).
+_SHARE_SHIFT = re.compile(r"\s+(more|higher|extra|less|lower|fewer)\b(?!\s+than)", re.IGNORECASE)
+RISE, FALL = "rise", "fall"
 # A duration opened by "for" is how long the state its verb begins lasts: its role is the term, whatever the verb.
 _SPAN_BEFORE = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(?:next|first|coming|following|initial|further)?\s*$",
                           re.IGNORECASE)

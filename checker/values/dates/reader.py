@@ -414,7 +414,15 @@ class _Reader:
             published = _day_point(self.published)
             low, high = self.sentence_around(*at)  # the tense of its own sentence, not the next one's
             before = self.text[max(low, at[0] - 60):at[0]].split()[-TENSE_WORDS:]
-            after = self.text[at[1]:min(high, at[1] + 60)].split()[:TENSE_WORDS]
+            clause = re.split(r"[,;]", self.text[max(low, at[0] - 100):at[0]])[-1].split()
+            if len(clause) > len(before):  # the verb of a long clause: "will pay 12 percent more in fares starting"
+                before = clause[-2 * TENSE_WORDS:]
+            following = self.text[at[1]:min(high, at[1] + 60)]
+            if _FUTURE_WORDS.search(" ".join(before)) or _PAST_WORDS.search(" ".join(before)):
+                # the date's own clause has a tense: an attribution after a comma ("..., the authority
+                # reminded passengers") is not the tense of "will pay more starting Jan. 1"
+                following = re.split(r"[,;]", following, maxsplit=1)[0]
+            after = following.split()[:TENSE_WORDS]
             words = " ".join(before + after)
             # "was originally scheduled for Dec. 12": a plan in the past is the past's
             planned_before = _PAST_PLAN.search(words) is not None
