@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from checker.matching.analysis import ArticleAnalysis, analyse_article
-from checker.matching.evidence import Decision, Explanation, Match, Matcher
+from checker.matching.decision import Decision
+from checker.matching.evidence import Explanation, Match, Matcher
 from checker.matching.statement import Statement
 from checker.matching.vocabulary import Vocabulary
 
