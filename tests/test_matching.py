@@ -623,3 +623,15 @@ def test_a_share_more_is_a_rise_and_its_start_after_a_future_verb_is_to_come(cor
     # (the Juniper Line is the authority's own, not another body owning the figures)
     assert mentions(result, "fare-rise") == [("a", 12, Verdict.CONFLICTS)]
     assert mentions(result, "fare-rise-date") == [("a", "2025-01-01", Verdict.AGREES)]
+
+
+def test_a_claim_on_what_a_whole_included_takes_the_part_and_some_of_those_is_a_part(corpus: Corpus) -> None:
+    claims = [{"id": "teacher-layoffs", "claim": "Lakemoor School District's summer layoffs included 430 teachers.",
+               "subject": "Lakemoor School District", "kind": "count", "value": 430},
+              {"id": "staff-laid-off", "claim": "Lakemoor School District laid off 161 staff in June.",
+               "subject": "Lakemoor School District", "kind": "count", "value": 161,
+               "keywords": ["laid off", "employees"]}]
+    result = corpus(claims, {"a": "Layoffs\n\nLakemoor School District announced 1,400 layoffs, including 432 "
+                                  "teachers. Lakemoor School District plans to rehire 750 of those staff.\n"})
+    assert mentions(result, "teacher-layoffs") == [("a", 432, Verdict.CONFLICTS)]
+    assert all(value != 750 for _, value, _ in mentions(result, "staff-laid-off"))

@@ -70,7 +70,7 @@ def _clause_of_its_own(d: Decision) -> bool:
 
 
 # Between a part and its whole: "20 of the 73 schools", "three of its five sites".
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|all|all\s+the)\s+$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|these|those|all|all\s+the)?\s*$", re.IGNORECASE)
 # A whole, then its part: "$93bn through 2025, of which SLS alone is $23.8bn", "cuts of £40m, £15m of it in care".
 _WHOLE_OF_WHICH = re.compile(r",\s*of\s+which\b", re.IGNORECASE)
 _PART_OF_IT = re.compile(r"\s+of\s+(?:it|that|this)\b", re.IGNORECASE)

@@ -29,7 +29,8 @@ _TARGET_WORDS = re.compile(
 _THRESHOLD_WORDS = re.compile(r"\bor (better|above|worse|below|more|less)\b", re.I)
 _RATE_WORDS = re.compile(r"\b(?:per|each|every|a head|apiece)\b(?!\s+(?:year|month|week|day|annum))", re.I)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "1st", "2nd", "3rd", "4th", "5th"})
-_PART_WORDS = re.compile(r"\b(of (?:the|its|their)\b.*\b(?:from|in|on|for)\b|come from|of it|of which)\b", re.I)
+_PART_WORDS = re.compile(r"\b(of (?:the|its|their)\b.*\b(?:from|in|on|for)\b|come from|of it|of which|"
+                         r"includ(?:e|es|ed|ing))\b", re.I)
 
 
 @dataclass(frozen=True)

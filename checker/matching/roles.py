@@ -106,7 +106,7 @@ _POSITION_WORDS = frozenset({"end", "start", "beginning", "middle", "close", "tu
 DATE_VERB_REACH = 9
 # How many words before its verb an event noun may stand and still own it.
 EVENT_REACH = 8
-_PART = re.compile(r"\s+of\s+(?:it|which|that|them|this)\b", re.IGNORECASE)
+_PART = re.compile(r"\s+of\s+(?:it|which|that|them|this|(?:those|these)(?!\s+[0-9]))\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))"
                                # "$6 billion in cost increases", "£2m in price rises"
                                r"|\s+in\s+(?:\w+\s+)?(?:increases|rises|hikes)\b", re.IGNORECASE)
