@@ -635,3 +635,16 @@ def test_a_claim_on_what_a_whole_included_takes_the_part_and_some_of_those_is_a_
                                   "teachers. Lakemoor School District plans to rehire 750 of those staff.\n"})
     assert mentions(result, "teacher-layoffs") == [("a", 432, Verdict.CONFLICTS)]
     assert all(value != 750 for _, value, _ in mentions(result, "staff-laid-off"))
+
+
+def test_a_name_whose_last_word_is_written_small_still_names_the_subject(corpus: Corpus) -> None:
+    claims = [{"id": "ext-cost", "claim": "The Amber Line Extension was budgeted at $2.3 billion.",
+               "subject": "Amber Line Extension", "kind": "money", "value": "$2.3bn",
+               "keywords": ["cost estimate", "budget"]}]
+    result = corpus(claims, {"a": "Transit\n\nThe Amber Line extension was budgeted at $2.5 billion.\n",
+                             "b": "Amber Line Extension\n\nThe Amber Line Extension is late. The authority got a "
+                                  "report from the Federal Transit Administration agreeing with the MTA's $2.4 "
+                                  "billion estimate for the extension.\n"})
+    # in b, "the MTA's" estimate is no rival's, whoever wrote the report
+    assert mentions(result, "ext-cost") == [("a", {"amount": 2500000000, "currency": "USD"}, Verdict.CONFLICTS),
+                                            ("b", {"amount": 2400000000, "currency": "USD"}, Verdict.CONFLICTS)]

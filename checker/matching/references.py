@@ -133,6 +133,10 @@ class Subject:
         if not self.words or not self.words & lemmas:
             return False
         named = ({lemma(m.group()) for m in _CAPITALISED.finditer(text)} | (self.plain & lemmas)) & self.words
+        if named and named != self.words:  # "the Green Line extension": a name whose last word is written small
+            for match in _NAME_THEN_WORD.finditer(text):
+                if {lemma(w) for w in match.group(1).split()} & named and lemma(match.group(2)) in self.words:
+                    named = named | {lemma(match.group(2))}
         total = sum(_weight(w) for w in self.words)
         return bool(named) and sum(_weight(w) for w in named) >= SHARE_OF_NAME * total
 
@@ -243,6 +247,9 @@ class SubjectReader:
                 or (reference <= Reference.SHORT and self._short_form(lower)):
             return self.rival_before(before)
         bodies = self._rivals if reference >= Reference.ALIAS else self._bodies
+        possessor = _POSSESSOR_BEFORE.search(before)
+        if possessor is not None and not any(name.endswith(possessor.group(1)) for name in self._rivals):
+            return None  # "agreeing with the MBTA's $2.3 billion estimate": whoever wrote it, it is no rival's
         agents = [m.span() for m in _AGENT.finditer(part)]
         named = next((name for name in bodies if _whole_name(name, part) and not _possessed(name, part)
                       and not any(a <= part.find(name) < b for a, b in agents)), None)
@@ -312,6 +319,10 @@ def _word_in(word: str, text_lower: str) -> bool:
     return word in text_lower and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text_lower) is not None
 
 
+# A name in the possessive right before a value: "the MBTA's $2.3 billion estimate".
+_POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+$")
+# Capitalised words, then the word after them in lower case: "Green Line extension".
+_NAME_THEN_WORD = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+([a-z][\w'’-]*)")
 # A sentence that opens on a neighbour, by name: "Neighbouring Kestrel Hill Care, which runs 14 homes, was ..."
 _NEIGHBOUR = re.compile(r"\W*(?:[Nn]eighbou?ring|[Nn]earby)\s+[A-Z]")
 

@@ -6,7 +6,8 @@ Both are decided by the article and the claim's subject alone, so an article's t
 once, at analysis, and a claim new to the cache is matched only where its query meets them.
 
 The terms are exact supersets of what naming needs, term by term of references.py: the lemma
-of each capitalised word (a subject's word written as a name), every content lemma (the words
+of each capitalised word (a subject's word written as a name) and of the word after a run of them
+(a name's last word written small), every content lemma (the words
 of a described subject, which stand in any case), every run of word characters of the lower-case
 text (an acronym found as a word), and each defined alias's name words and initials (an alias
 resolved to the subject). A claim's query asks what naming asks: enough of its subject's words'
@@ -25,6 +26,7 @@ from checker.matching.analysis import ArticleAnalysis
 from checker.matching.claims import ClaimTerms
 
 # the weight references.py gives a subject's word, so the index asks no more and no less than naming does
+from checker.matching.references import _NAME_THEN_WORD as _NAME_THEN_WORD
 from checker.matching.references import SHARE_OF_NAME
 from checker.matching.references import _weight as _weight
 from checker.text.words import acronym, lemma
@@ -71,6 +73,8 @@ def article_terms(analysis: ArticleAnalysis) -> frozenset[str]:
     text = f"{article.title or ''}\n{article.text}"
     terms = {f"k:{v.kind.value}" for s in analysis.statements for v in s.values}
     terms.update(f"c:{lemma(m.group())}" for m in _CAPITALISED.finditer(text))
+    # a name's last word written small ("Green Line extension"), as references.py also reads it
+    terms.update(f"c:{lemma(m.group(2))}" for m in _NAME_THEN_WORD.finditer(text))
     terms.update(f"l:{w}" for w in analysis.lemmas)
     terms.update(f"r:{w}" for w in _WORD_RUN.findall(text.lower()))
     for name in analysis.names.aliases.values():
