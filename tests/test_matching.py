@@ -648,3 +648,15 @@ def test_a_name_whose_last_word_is_written_small_still_names_the_subject(corpus:
     # in b, "the MTA's" estimate is no rival's, whoever wrote the report
     assert mentions(result, "ext-cost") == [("a", {"amount": 2500000000, "currency": "USD"}, Verdict.CONFLICTS),
                                             ("b", {"amount": 2400000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_some_of_a_whole_is_a_part_unless_the_claim_counts_some_of_it_too(corpus: Corpus) -> None:
+    claims = [{"id": "trust-schools", "claim": "Fenwick Valley Schools Trust was running 21 schools.",
+               "subject": "Fenwick Valley Schools Trust", "kind": "count", "value": 21, "keywords": ["schools"]},
+              {"id": "good-schools", "claim": "Only four of the trust's schools were rated good.",
+               "subject": "Fenwick Valley Schools Trust", "kind": "count", "value": 4}]
+    result = corpus(claims, {"a": "Fenwick Valley Schools Trust\n\nFenwick Valley Schools Trust is giving up all 21 "
+                                  "of its schools. Eleven of the schools run by Fenwick Valley Schools Trust have "
+                                  "moved to new sponsors. Five of its schools are rated good by Ofsted.\n"})
+    assert mentions(result, "trust-schools") == [("a", 21, Verdict.AGREES)]
+    assert ("a", 5, Verdict.CONFLICTS) in mentions(result, "good-schools")

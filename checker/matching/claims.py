@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from checker.matching.references import Subject
-from checker.matching.roles import Binding, changed_by, clause_breaks, generic_unit, read_role
+from checker.matching.roles import Binding, changed_by, clause_breaks, generic_unit, read_role, some_of
 from checker.matching.statement import Statement
 from checker.matching.vocabulary import Vocabulary
 from checker.models import Claim, Kind, RangeOrScalar, Sentence, StatedValue
@@ -103,7 +103,7 @@ def claim_terms(claim: Claim, vocabulary: Vocabulary) -> ClaimTerms:
         wants_difference=bool(_DIFFERENCE_WORDS.search(described)) or any(changed_by(v, claim.claim) for v in own),
         wants_target=bool(_TARGET_WORDS.search(described)),
         wants_threshold=bool(_THRESHOLD_WORDS.search(described)),
-        wants_part=bool(_PART_WORDS.search(claim.claim)),
+        wants_part=bool(_PART_WORDS.search(claim.claim)) or any(some_of(v, claim.claim) for v in own),
         rate=bool(_RATE_WORDS.search(described)),
         ordinals=frozenset(w for w in re.findall(r"[a-z0-9]+", claim.claim.lower()) if w in _ORDINALS),
     )

@@ -107,6 +107,17 @@ DATE_VERB_REACH = 9
 # How many words before its verb an event noun may stand and still own it.
 EVENT_REACH = 8
 _PART = re.compile(r"\s+of\s+(?:it|which|that|them|this|(?:those|these)(?!\s+[0-9]))\b", re.IGNORECASE)
+# A count of some of a whole written after it, the whole not counted there: "eleven of the schools", "four
+# of its schools" (not "all 21 of its schools", the whole, nor "20 of the 73", a part and its whole).
+_SOME_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|those|these)\s+(?!\S*[0-9])(?:[\w'’-]+\s+){0,2}?"
+                      r"[\w-]+s\b", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\b(?:all|all\s+the)\s+$", re.IGNORECASE)
+
+
+def some_of(value: StatedValue, text: str) -> bool:
+    """True for a count written as some of a whole: "eleven of the schools", "four of its schools"."""
+    return value.kind is Kind.COUNT and bool(_SOME_OF.match(text, value.end)) \
+        and not _ALL_BEFORE.search(text, max(0, value.start - 12), value.start)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more|less|extra)\b(?!\s+than\s+(?:half|a\s+third|a\s+quarter))"
                                # "$6 billion in cost increases", "£2m in price rises"
                                r"|\s+in\s+(?:\w+\s+)?(?:increases|rises|hikes)\b", re.IGNORECASE)
@@ -236,8 +247,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         counted = vocabulary.predicates_of(value.unit, Kind.COUNT)
         if counted:  # "450 council staff": the noun it counts is its role
             unit_words = tuple(t.lemma for t in tokenize(value.unit))
-            counting = Role(counted, unit_words, Binding.COMPOUND, part=bool(
-                _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start)))
+            counting = Role(counted, unit_words, Binding.COMPOUND, part=_part(value, text))
             if not generic_unit(value.unit):
                 return counting
             # "employs 2,400 people": a noun as wide as "people" leaves the role to the verb that takes it
@@ -250,8 +260,7 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
                                  and _only(tokens, noun, h.first, _SUBJECT_LINKS, MAX_LINKS)), None)
             return counting if verb is None else _role(verb, Binding.LINKED, value, vocabulary, counting.part)
     # a part of an amount ("£15m of it", "of which 200 ..."); a date is never one ("coming out of them in 2023")
-    part = value.kind is not Kind.DATE and bool(
-        _PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start))
+    part = value.kind is not Kind.DATE and _part(value, text)
     added = bool(_ADDED_BEFORE.search(text, max(0, value.start - 30), value.start) and _ADDED_TO.match(text, value.end)
                  or _COSTS_MORE.search(text, max(0, value.start - 40), value.start))
     shift = _SHARE_SHIFT.match(text, value.end) if value.kind is Kind.PERCENT else None
@@ -297,6 +306,12 @@ def _bound_role(value: StatedValue, statement: Statement, breaks: list[int], tex
         best = min(loose, key=lambda h: abs(h.first - after))
         return _role(best, Binding.CLAUSE, value, vocabulary, part)
     return Role(frozenset(), (), Binding.NONE, part=part)
+
+
+def _part(value: StatedValue, text: str) -> bool:
+    """True for a value that is a part of another: "£15m of it", "of which 200", "eleven of the schools"."""
+    return bool(_PART.match(text, value.end) or _PART_BEFORE.search(text, max(0, value.start - 40), value.start)) \
+        or some_of(value, text)
 
 
 def _span_end_between(tokens: tuple[Token, ...], after: int, first: int, breaks: list[int]) -> bool:
