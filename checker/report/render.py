@@ -10,6 +10,7 @@ from checker.findings.standing import Standings
 from checker.models import Article, Report
 from checker.report.history import Changes
 from checker.report.page import build_page
+from checker.report.view import PageView
 from checker.text.normalise import utf8_safe
 
 _ENV = Environment(
@@ -29,6 +30,10 @@ def render_html(report: Report, articles: Sequence[Article], changes: Changes | 
     `changes` (see checker.report.history) adds the "what changed" section; `standings`
     (checker.findings.standing) mark the conflicts a baseline accepts.
     """
-    page = build_page(report, articles, changes, standings)
+    return print_page(build_page(report, articles, changes, standings))
+
+
+def print_page(page: PageView) -> str:
+    """The page's view model printed through report.html (apart from `render_html` so each can be timed)."""
     # escaped by the templates; a lone surrogate (from a name that is not UTF-8) is then no character to write
     return utf8_safe(_ENV.get_template("report.html").render(page=page))
