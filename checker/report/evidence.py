@@ -56,17 +56,27 @@ def other_time(claim: ClaimResult, mention: Mention) -> str:
 
 def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
     """`text` cut so that each word starting with one of the claim's word stems stands alone, marked."""
-    if not stems:
-        return (Piece(text, False),) if text else ()
+    prefixes = tuple(stems)
+    whole = (Piece(text, False),) if text else ()
+    if not prefixes:
+        return whole
+    # Most sentences hold few of the claim's words: skip the word by word pass when no stem occurs at all
+    # (only for ASCII, where lowering a text lowers each of its words alike).
+    if text.isascii():
+        lowered = text.lower()
+        if not any(stem in lowered for stem in prefixes):
+            return whole
     pieces: list[Piece] = []
-    for part in _WORDS.split(text):
-        if not part:
+    at = 0
+    for word in _WORDS.finditer(text):
+        if not word.group().lower().startswith(prefixes):
             continue
-        matched = bool(_WORDS.fullmatch(part)) and part.lower().startswith(tuple(stems))
-        if pieces and not matched and not pieces[-1].matched:
-            pieces[-1] = Piece(pieces[-1].text + part, False)
-        else:
-            pieces.append(Piece(part, matched))
+        if word.start() > at:
+            pieces.append(Piece(text[at:word.start()], False))
+        pieces.append(Piece(word.group(), True))
+        at = word.end()
+    if at < len(text):
+        pieces.append(Piece(text[at:], False))
     return tuple(pieces)
 
 
