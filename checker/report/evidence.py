@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from checker.models import Caveat, ClaimResult, Mention, described
 from checker.report.anchors import place_id, row_id
@@ -57,20 +57,11 @@ def other_time(claim: ClaimResult, mention: Mention) -> str:
 def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
     """`text` cut so that each word starting with one of the claim's word stems stands alone, marked."""
     prefixes = tuple(stems)
-    whole = (Piece(text, False),) if text else ()
     if not prefixes:
-        return whole
-    # Most sentences hold few of the claim's words: skip the word by word pass when no stem occurs at all
-    # (only for ASCII, where lowering a text lowers each of its words alike).
-    if text.isascii():
-        lowered = text.lower()
-        if not any(stem in lowered for stem in prefixes):
-            return whole
+        return (Piece(text, False),) if text else ()
     pieces: list[Piece] = []
     at = 0
-    for word in _WORDS.finditer(text):
-        if not word.group().lower().startswith(prefixes):
-            continue
+    for word in _stemmed_words(text, prefixes):
         if word.start() > at:
             pieces.append(Piece(text[at:word.start()], False))
         pieces.append(Piece(word.group(), True))
@@ -78,6 +69,36 @@ def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
     if at < len(text):
         pieces.append(Piece(text[at:], False))
     return tuple(pieces)
+
+
+def _stemmed_words(text: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The words of `text` (as _WORDS finds them, left to right) that start with one of `prefixes`, lowered."""
+    if not text.isascii():
+        yield from (w for w in _WORDS.finditer(text) if w.group().lower().startswith(prefixes))
+        return
+    # ASCII (lowering keeps every offset): look only where a stem occurs, not at each of a long sentence's
+    # words. A place starts a word when it is not inside one: the run of word characters, quotes and
+    # hyphens before it holds no word character.
+    lowered = text.lower()
+    places = sorted({i for stem in prefixes for i in _occurrences(lowered, stem)})
+    at = 0
+    for place in places:
+        if place < at:
+            continue
+        before = lowered[:place].rstrip("'-")
+        if before and (before[-1].isalnum() or before[-1] == "_"):
+            continue
+        word = _WORDS.match(text, place)
+        if word and word.group().lower().startswith(prefixes):
+            at = word.end()
+            yield word
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)
 
 
 def _score(score: float) -> str:
