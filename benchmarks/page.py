@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import pickle
 import pstats
 import sys
@@ -89,10 +90,12 @@ def render(report: Report, articles: list[Article], profile: int) -> tuple[str, 
     if profiler:
         profiler.enable()
     began, cpu = time.perf_counter(), time.process_time()
+    gc.disable()  # as render_html does while it makes the page
     page = build_page(report, articles)
     built = time.perf_counter()
     html = print_page(page)
     printed = time.perf_counter()
+    gc.enable()
     cpu = time.process_time() - cpu
     if profiler:
         profiler.disable()
