@@ -15,7 +15,7 @@ import pytest
 from crowded import HOSTILE, crowded_case
 
 from checker.formats.json import render_json
-from checker.models import Kind, value_of
+from checker.models import Caveat, Kind, PartialDate, value_of
 from checker.report import articles as article_sections
 from checker.report import conflicts, matrix, timeline
 from checker.report.limits import MAX_EVIDENCE_ROWS, MAX_PACKED_ROWS
@@ -191,6 +191,20 @@ def test_a_claim_contradicted_by_many_values_lists_the_most_stated(monkeypatch: 
     summary = html[html.index('<ol class="conflicts">'):html.index("</ol>")]
     assert re.findall(r'<li><strong class="value">(\d+)</strong>', summary) == ["500", "502"]
     assert "…and 1 other values, in 1 article: see the claim&#39;s evidence" in summary
+
+
+def test_a_value_stated_for_many_other_times_names_a_few_caveats_and_counts_the_rest() -> None:
+    report, articles = crowded_case(1, 8)
+    claim = report.claims[0]
+    mentions = claim.mentions[:1] + tuple(
+        m.model_copy(update={"caveats": (Caveat.OTHER_TIME,), "time": PartialDate(f"{2001 + n}")})
+        for n, m in enumerate(claim.mentions[1:]))
+    html = render_html(report.model_copy(update={"claims": (claim.model_copy(update={"mentions": mentions}),)}),
+                       articles)
+    summary = html[html.index('<ol class="conflicts">'):html.index("</ol>")]
+    named = re.findall(r'</svg>(refers to another time \(\d+\))</span>', summary)
+    assert named == [f"refers to another time ({2001 + n})" for n in range(conflicts.MAX_CAVEATS_SHOWN)]
+    assert f"+{8 - conflicts.MAX_CAVEATS_SHOWN} more caveats</span>" in summary
 
 
 def test_a_timeline_of_thousands_of_values_draws_a_bounded_number_of_markers() -> None:

@@ -4,6 +4,7 @@ value stated, with sources, caveats and the baseline's acceptances."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import islice
 
 from checker.findings.standing import Standing, Standings
 from checker.findings.wording import plural
@@ -17,7 +18,10 @@ MAX_SOURCES_SHOWN = 3
 # Other values listed against a claim's; past them, those stated by the most articles are listed and the rest
 # counted. At 10,000 synthetic articles one claim met 816 different values: listed, the conflicts at the
 # top of the page would be megabytes long.
-MAX_VALUES_SHOWN = 10
+MAX_VALUES_SHOWN = 6
+# Caveats named beside one value before "+N more caveats": each other time is a caveat of its own, and one
+# value of the 10,000-article page carried 1,871 of them.
+MAX_CAVEATS_SHOWN = 3
 
 
 def conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings,
@@ -54,13 +58,13 @@ def conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings:
 
 def _value_group(claim: ClaimResult, value: str, found: Sequence[tuple[int, Mention]],
                  refs: Mapping[str, ArticleRef], shown: frozenset[int]) -> ValueGroup:
-    sources = []
-    caveats: list[CaveatView] = []
-    seen: set[str] = set()
+    caveats: dict[CaveatView, None] = {}  # in the order met, each once
+    first: dict[str, int] = {}  # each article's first mention of the value
     for n, mention in found:
-        caveats.extend(c for c in caveat_views(mention) if c not in caveats)
-        if mention.article not in seen:
-            seen.add(mention.article)
-            sources.append(SourceView(row_href(claim.id, n, shown), refs[mention.article]))
-    return ValueGroup(value, tuple(sources[:MAX_SOURCES_SHOWN]), max(0, len(sources) - MAX_SOURCES_SHOWN),
-                      tuple(caveats))
+        if mention.caveats:
+            caveats.update(dict.fromkeys(caveat_views(mention)))
+        first.setdefault(mention.article, n)
+    sources = tuple(SourceView(row_href(claim.id, n, shown), refs[article])
+                    for article, n in islice(first.items(), MAX_SOURCES_SHOWN))
+    named = tuple(islice(caveats, MAX_CAVEATS_SHOWN))
+    return ValueGroup(value, sources, len(first) - len(sources), named, len(caveats) - len(named))

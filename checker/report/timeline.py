@@ -32,12 +32,12 @@ PAD_DAYS = 120
 # Markers one timeline draws: past them, points that would overlap are drawn as one. A claim stated in
 # thousands of articles would otherwise put thousands of SVG elements on the page (4,570 a claim at
 # 100,000 synthetic articles), most of them hidden under each other in 512 units of width.
-MAX_MARKERS = 40
+MAX_MARKERS = 30
 # The first grid (viewBox units) on which points are merged past MAX_MARKERS: a marker's radius, so two
 # points merged were drawn overlapping by more than half; doubled until the markers fit.
 MERGE_CELL = 4.5
 # Values named in a merged marker's hover text before "and N more".
-MAX_MERGED_LABELS = 3
+MAX_MERGED_LABELS = 2
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ class ValueGroup:
     sources: tuple[SourceView, ...]
     more: int
     caveats: tuple[CaveatView, ...]
+    more_caveats: int = 0  # past conflicts.MAX_CAVEATS_SHOWN
 
 
 @dataclass(frozen=True)
