@@ -17,7 +17,8 @@ from crowded import HOSTILE, crowded_case
 from checker.formats.json import render_json
 from checker.models import Caveat, Kind, PartialDate, value_of
 from checker.report import articles as article_sections
-from checker.report import conflicts, matrix, timeline
+from checker.report import changes, conflicts, matrix, timeline
+from checker.report.history import compare, snapshot
 from checker.report.limits import MAX_EVIDENCE_ROWS, MAX_PACKED_ROWS
 from checker.report.render import render_html
 
@@ -219,3 +220,17 @@ def test_a_timeline_of_thousands_of_values_draws_a_bounded_number_of_markers() -
     counted = sum(int(t.split(" values: ")[0]) if " values: " in t else 1 for _, t in markers)
     assert counted == 1000
     assert "; and 988 more. Claimed: 450." in unescape(svg)  # the text alternative counts every value
+
+
+def test_what_changed_lists_a_few_of_each_and_counts_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(changes, "MAX_CHANGES_LISTED", 2)
+    report, articles = crowded_case(3, 4)
+    earlier = json.loads(render_json(report))
+    earlier["articles"], earlier["claims"][0]["mentions"] = earlier["articles"][:1], []
+    html = render_html(report, articles, compare(snapshot(earlier, "reports/earlier.json"), report))
+    section = html[html.index('<section id="changes"'):html.index("</section>", html.index('id="changes"'))]
+    assert "4 new conflicts, 6 new articles" in section
+    lists = re.findall(r'<ul class="changes">(.*?)</ul>', section, re.S)
+    assert [ul.count("<li>") for ul in lists] == [3, 3]
+    assert [re.findall(r"<li>…and (\d+) more: the JSON results list every one</li>", ul) for ul in lists] == [
+        ["2"], ["4"]]

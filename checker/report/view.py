@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -292,6 +293,8 @@ class ChangesView:
     removed_claims: tuple[str, ...]
     new_articles: tuple[ArticleRef, ...]
     removed_articles: tuple[str, ...]
+    # how many of each list are past changes.MAX_CHANGES_LISTED, by the list's name; absent when none is
+    left: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
