@@ -25,8 +25,9 @@ MAX_CAVEATS_SHOWN = 3
 
 
 def conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings: Standings,
-                  shown: frozenset[int]) -> ConflictView:
-    """A conflicting claim in one card: claimed value against each value stated otherwise."""
+                  shown: frozenset[int], standing: Standing | None) -> ConflictView:
+    """A conflicting claim in one card: claimed value against each value stated otherwise; `standing` is the
+    claim's (standings.of_claim, worked out once by the caller)."""
     backers = [(n, m) for n, m in enumerate(claim.mentions) if m.verdict is Verdict.AGREES]
     groups: dict[str, list[tuple[int, Mention]]] = {}
     for n, mention in enumerate(claim.mentions):
@@ -42,7 +43,6 @@ def conflict_view(claim: ClaimResult, refs: Mapping[str, ArticleRef], standings:
         against = against[:MAX_VALUES_SHOWN]
         stating = sum(len(g.sources) + g.more for g in left)
         more_values = f"…and {len(left):,} other values, in {plural(stating, 'article')}: see the claim's evidence"
-    standing = standings.of_claim(claim)
     return ConflictView(
         href=claim_href(claim.id), id=claim.id, sentence=claim.claim or claim.id,
         kind=claim.kind.value.capitalize(), as_of=claim.as_of.display() if claim.as_of else "",

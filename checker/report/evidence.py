@@ -73,19 +73,20 @@ def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
 
 def _stemmed_words(text: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """The words of `text` (as _WORDS finds them, left to right) that start with one of `prefixes`, lowered."""
-    if not text.isascii():
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:
+        # Lowering moved an offset ("İ" is two characters lowered) or depends on what follows (a final
+        # sigma): each word is lowered alone.
         yield from (w for w in _WORDS.finditer(text) if w.group().lower().startswith(prefixes))
         return
-    # ASCII (lowering keeps every offset): look only where a stem occurs, not at each of a long sentence's
-    # words. A place starts a word when it is not inside one: the run of word characters, quotes and
-    # hyphens before it holds no word character.
-    lowered = text.lower()
+    # Look only where a stem occurs, not at each of a long sentence's words. A place starts a word when it
+    # is not inside one: the run of word characters, quotes and hyphens before it holds no word character.
     places = sorted({i for stem in prefixes for i in _occurrences(lowered, stem)})
     at = 0
     for place in places:
         if place < at:
             continue
-        before = lowered[:place].rstrip("'-")
+        before = lowered[:place].rstrip("'\u2019-")
         if before and (before[-1].isalnum() or before[-1] == "_"):
             continue
         word = _WORDS.match(text, place)

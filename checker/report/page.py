@@ -57,7 +57,7 @@ def build_page(report: Report, articles: Sequence[Article], changes: Changes | N
         headline=headline(summary),
         headline_note=headline_note([standing[c.id] for c in claims], bool(report.skipped)),
         counts=counts(tallies, len(columns)),
-        conflicts=tuple(conflict_view(c, refs, standings, shown[c.id]) for c in claims
+        conflicts=tuple(conflict_view(c, refs, standings, shown[c.id], standing[c.id]) for c in claims
                         if c.status is Status.CONFLICTING),
         claims=cards,
         columns=columns,

@@ -153,19 +153,22 @@ def in_order(data: Sequence[Datum]) -> list[Datum]:
 def _merged(markers: Sequence[Marker]) -> tuple[Marker, ...]:
     """At most MAX_MARKERS markers: those of one verdict in one square of a grid (bars: the same square at both
     ends) drawn as one, at their mean, its hover text naming the first few values; the grid as fine as fits."""
-    cell = MERGE_CELL
-    while True:
-        cells: dict[tuple[str, int, int, int], list[Marker]] = {}
-        for m in markers:
-            cells.setdefault((m.verdict, int(m.x // cell), int(m.y // cell), int(m.y2 // cell)), []).append(m)
-        if len(cells) <= MAX_MARKERS:
-            break
-        cell *= 2
+    cells: dict[tuple[str, int, int, int], list[int]] = {}
+    for n, m in enumerate(markers):
+        key = (m.verdict, int(m.x // MERGE_CELL), int(m.y // MERGE_CELL), int(m.y2 // MERGE_CELL))
+        cells.setdefault(key, []).append(n)
+    while len(cells) > MAX_MARKERS:
+        # A square of the grid twice as coarse holds four of this one's (floor division composes).
+        coarser: dict[tuple[str, int, int, int], list[int]] = {}
+        for (verdict, x, y, y2), members in cells.items():
+            coarser.setdefault((verdict, x // 2, y // 2, y2 // 2), []).extend(members)
+        cells = coarser
     merged = []
-    for group in cells.values():
-        if len(group) == 1:
-            merged.append(group[0])
+    for members in cells.values():
+        if len(members) == 1:
+            merged.append(markers[members[0]])
             continue
+        group = [markers[n] for n in sorted(members)]
         labels = "; ".join(m.label for m in group[:MAX_MERGED_LABELS])
         more = len(group) - MAX_MERGED_LABELS
         merged.append(Marker(
