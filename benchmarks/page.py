@@ -14,8 +14,8 @@ copies are the same articles again, so they state the same values.
 
 It prints, for the page: the time to build its view model (`build_page`), the time jinja2 takes to
 print it, its size in MiB, and in Debian's chromium (through Playwright, as tests/browser does) the
-time to the load event with JavaScript on and off. `--profile N` prints the N costliest functions of
-the render under cProfile. Nothing here asserts a time.
+time to the load event with JavaScript on and off (median of 3 loads each). `--profile N` prints the
+N costliest functions of the render under cProfile. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import cProfile
 import gc
 import pickle
 import pstats
+import statistics
 import sys
 import tempfile
 import time
@@ -44,6 +45,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run"]
 # Time to wait for one page's load event (ms): a page that takes longer than this has failed anyway.
 LOAD_TIMEOUT_MS = 600_000
+# Loads of the page timed, with JavaScript and without; the median is printed.
+LOADS = 3
 
 
 def load(result: Path, articles: Path) -> tuple[Report, list[Article]]:
@@ -104,20 +107,23 @@ def render(report: Report, articles: list[Article], profile: int) -> tuple[str, 
 
 
 def load_events(page_file: Path) -> dict[str, float]:
-    """Seconds to chromium's load event, with JavaScript on and off."""
+    """Seconds to chromium's load event, with JavaScript on and off: the median of LOADS fresh loads each (a
+    shared machine moves a single one by a second or more)."""
     from playwright.sync_api import sync_playwright
 
     seconds = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for label, script in (("js", True), ("no_js", False)):
-            context = browser.new_context(java_script_enabled=script, viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            page.goto(page_file.as_uri(), wait_until="load", timeout=LOAD_TIMEOUT_MS)
-            # loadEventStart: when the load event fires, from the start of the navigation (ms).
-            seconds[label] = page.evaluate(
-                "performance.getEntriesByType('navigation')[0].loadEventStart") / 1000
-            context.close()
+            times = []
+            for _ in range(LOADS):
+                context = browser.new_context(java_script_enabled=script, viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.goto(page_file.as_uri(), wait_until="load", timeout=LOAD_TIMEOUT_MS)
+                # loadEventStart: when the load event fires, from the start of the navigation (ms).
+                times.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart") / 1000)
+                context.close()
+            seconds[label] = statistics.median(times)
         browser.close()
     return seconds
 
