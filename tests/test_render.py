@@ -643,29 +643,3 @@ def test_article_text_leaves_out_web_furniture_and_keeps_every_value() -> None:
     assert "6 lines of page furniture (ads, share links, captions) left out" in html
     # The value's place in the text keeps its anchor, so "in article" links still land.
     assert f'id="article-{article.id}-{article.text.index("450")}"' in html
-
-
-def test_a_claim_stated_more_often_than_the_cap_lists_conflicts_first_and_counts_the_rest() -> None:
-    from checker.report.limits import MAX_EVIDENCE_ROWS
-
-    # A generated corpus: one claim stated in 65 articles, the 10 that contradict it sorting last.
-    agreeing, conflicting = MAX_EVIDENCE_ROWS + 5, 10
-    articles = [make_article(id=f"{n:03d}_generated", path=f"articles/{n:03d}_generated.txt",
-                             title=f"Article {n}", text=f"The trust employed {450 if n < agreeing else 500} staff.\n")
-                for n in range(agreeing + conflicting)]
-    mentions = tuple(make_mention(a, "450", 450) if n < agreeing else make_mention(a, "500", 500, Verdict.CONFLICTS)
-                     for n, a in enumerate(articles))
-    report = make_report([make_claim(mentions)], articles)
-    html = render_html(report, articles)
-    card = _claim_card(html, "a-claim")
-    rows = re.findall(r'<tr id="m-a-claim-(\d+)" class="row-(\w+)">', card)
-    assert len(rows) == MAX_EVIDENCE_ROWS
-    assert sum(verdict == "conflicts" for _, verdict in rows) == conflicting  # no conflict is left out
-    assert "…and 15 more (15 agree), not listed here: the JSON result" in card
-    assert "65 mentions in 65 articles: 55 agree, 10 conflict" in card
-    # Links to a mention without a row land on the line that counts it.
-    ids = set(re.findall(r'\sid="([^"]*)"', html))
-    assert set(re.findall(r'href="#([^"]*)"', html)) - ids == set()
-    assert 'href="#claim-a-claim-more"' in html
-    # The JSON result is never capped.
-    assert len(json.loads(render_json(report))["claims"][0]["mentions"]) == agreeing + conflicting

@@ -48,7 +48,8 @@ class Standings:
 
     def entry(self, claim: ClaimResult, mention: Mention) -> BaselineEntry | None:
         """The baseline entry accepting this conflicting mention, if any."""
-        return self.accepted.get(conflict_key(claim, mention))
+        # Without a baseline, no key to compute: a claim at archive size has thousands of conflicts.
+        return self.accepted.get(conflict_key(claim, mention)) if self.accepted else None
 
     def of_mention(self, claim: ClaimResult, mention: Mention) -> Standing | None:
         """A conflicting mention's standing; None for a mention that agrees."""

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+# Where a link to an article without a section lands: the line that says why it has none.
+UNQUOTED_ARTICLES = "articles-unquoted"
+
 _SAFE_TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -17,6 +20,11 @@ def token(raw: str) -> str:
     slug = _UNSAFE_CHARS.sub("-", raw).strip("-")[:40]
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug else f"x-{digest}"
+
+
+def article_href(article_id: str, quoted: bool) -> str:
+    """The link to an article's section, or to the line that says why it has none."""
+    return f"#article-{token(article_id)}" if quoted else f"#{UNQUOTED_ARTICLES}"
 
 
 def claim_href(claim_id: str) -> str:
@@ -32,6 +40,11 @@ def row_id(claim_id: str, n: int, prefix: str = "m") -> str:
 def more_id(claim_id: str) -> str:
     """The id of the line that counts a claim's mentions left without a row."""
     return f"claim-{token(claim_id)}-more"
+
+
+def pack_id(claim_id: str, prefix: str = "m") -> str:
+    """The id of the data block holding a claim's packed evidence rows (`prefix` "p" for the possible ones)."""
+    return f"pack-{prefix}-{token(claim_id)}"
 
 
 def row_href(claim_id: str, n: int, shown: frozenset[int]) -> str:

@@ -1,5 +1,5 @@
 """An article's section: its metadata, the claims it bears on, and its text with each stated value that a
-claim mentions highlighted and linked back to the evidence row."""
+claim mentions highlighted and linked back to the evidence row; and which articles get a section at all."""
 
 from __future__ import annotations
 
@@ -14,17 +14,60 @@ from checker.report.badges import VERDICT_BADGES
 from checker.report.limits import furniture_lines, shown_text
 from checker.report.view import ArticleRef, ArticleView, MarkView, RefView, Segment
 
+# Articles whose section (metadata and quoted text) the page holds. A synthetic article's section is about
+# 20 KB of HTML (its text, and a link to each claim it bears on): 100,000 of them would be a 2 GB page. Past
+# this many, the articles with the most conflicting mentions get a section first, then those with the most
+# mentions; links to the others land on a line that says where they are. The bundled corpus has 5 articles,
+# every one quoted.
+MAX_QUOTED_ARTICLES = 100
+
 # Only web addresses become links; anything else (javascript:, data:, a path) is printed as text.
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 _Found = tuple[ClaimResult, int, Mention]
+# Each article's mentions, in the claims' order: built once, so no section reads every claim again.
+MentionIndex = Mapping[str, Sequence[_Found]]
 
 
-def marked_places(claims: Sequence[ClaimResult], texts: Mapping[str, Article]) -> frozenset[tuple[str, int]]:
-    """Where the articles' text is highlighted: the article and offset of every mention found in its text.
-    A link to a place goes only where one of these marks is (a possible mention's place may have none)."""
-    return frozenset((m.article, m.start) for claim in claims for m in claim.mentions
-                     if (article := texts.get(m.article)) is not None and _in_text(m, article.text))
+def index_mentions(claims: Sequence[ClaimResult]) -> MentionIndex:
+    """Every mention of `claims` by the article it was found in."""
+    found: dict[str, list[_Found]] = defaultdict(list)
+    for claim in claims:
+        for n, mention in enumerate(claim.mentions):
+            found[mention.article].append((claim, n, mention))
+    return found
+
+
+def quoted_articles(article_ids: Sequence[str], index: MentionIndex) -> frozenset[str]:
+    """The articles that get a section: every one up to MAX_QUOTED_ARTICLES, else those with the most
+    conflicting mentions, then the most mentions, then by id."""
+    if len(article_ids) <= MAX_QUOTED_ARTICLES:
+        return frozenset(article_ids)
+
+    def weight(article_id: str) -> tuple[int, int, str]:
+        found = index.get(article_id, ())
+        return (-sum(1 for _, _, m in found if m.verdict is Verdict.CONFLICTS), -len(found), article_id)
+
+    return frozenset(sorted(article_ids, key=weight)[:MAX_QUOTED_ARTICLES])
+
+
+def unquoted_note(articles: int, quoted: int) -> str:
+    """What the articles section says of the articles it holds no section for; "" when it holds every one."""
+    if quoted >= articles:
+        return ""
+    return (f"This page quotes the text of {plural(quoted, 'article')} of {articles:,}: those with the most "
+            "conflicting mentions, then the most mentions. The other "
+            f"{articles - quoted:,} are named in the evidence and listed in the JSON result (claimcheck report "
+            "--json FILE); their text is in the articles folder.")
+
+
+def marked_places(index: MentionIndex, texts: Mapping[str, Article]) -> frozenset[tuple[str, int]]:
+    """Where the articles' text is highlighted: the article and offset of every mention found in the text of
+    an article with a section (`texts`). A link to a place goes only where one of these marks is (a possible
+    mention's place may have none)."""
+    return frozenset((m.article, m.start) for article_id, found in index.items()
+                     if (article := texts.get(article_id)) is not None
+                     for _, _, m in found if _in_text(m, article.text))
 
 
 def _in_text(mention: Mention, text: str) -> bool:
@@ -32,18 +75,16 @@ def _in_text(mention: Mention, text: str) -> bool:
 
 
 def article_view(ref: ArticleRef, article: Article | None, summary: ArticleSummary | None,
-                 claims: Sequence[ClaimResult], shown: Mapping[str, frozenset[int]]) -> ArticleView:
-    """The section of the article `ref` names; its text comes from `article` when the caller passed it."""
+                 found: Sequence[_Found], shown: Mapping[str, frozenset[int]]) -> ArticleView:
+    """The section of the article `ref` names, `found` its mentions (index_mentions); its text comes from
+    `article` when the caller passed it."""
     text = article.text if article else ""
     spans: dict[tuple[int, int], list[_Found]] = defaultdict(list)
     backrefs: dict[str, list[Verdict]] = {}
-    for claim in claims:
-        for n, mention in enumerate(claim.mentions):
-            if mention.article != ref.id:
-                continue
-            backrefs.setdefault(claim.id, []).append(mention.verdict)
-            if _in_text(mention, text):
-                spans[(mention.start, mention.end)].append((claim, n, mention))
+    for claim, n, mention in found:
+        backrefs.setdefault(claim.id, []).append(mention.verdict)
+        if _in_text(mention, text):
+            spans[(mention.start, mention.end)].append((claim, n, mention))
     url = ((article.url if article else None) or (summary.url if summary else None) or "").strip()
     # Web furniture lines (checker.text.boilerplate) are not shown; matching never reads them either.
     hidden = furniture_lines(text, spans)

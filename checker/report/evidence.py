@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from checker.models import Caveat, ClaimResult, Mention, described
 from checker.report.anchors import place_id, row_id
@@ -56,18 +56,50 @@ def other_time(claim: ClaimResult, mention: Mention) -> str:
 
 def _pieces(text: str, stems: Sequence[str]) -> tuple[Piece, ...]:
     """`text` cut so that each word starting with one of the claim's word stems stands alone, marked."""
-    if not stems:
+    prefixes = tuple(stems)
+    if not prefixes:
         return (Piece(text, False),) if text else ()
     pieces: list[Piece] = []
-    for part in _WORDS.split(text):
-        if not part:
-            continue
-        matched = bool(_WORDS.fullmatch(part)) and part.lower().startswith(tuple(stems))
-        if pieces and not matched and not pieces[-1].matched:
-            pieces[-1] = Piece(pieces[-1].text + part, False)
-        else:
-            pieces.append(Piece(part, matched))
+    at = 0
+    for word in _stemmed_words(text, prefixes):
+        if word.start() > at:
+            pieces.append(Piece(text[at:word.start()], False))
+        pieces.append(Piece(word.group(), True))
+        at = word.end()
+    if at < len(text):
+        pieces.append(Piece(text[at:], False))
     return tuple(pieces)
+
+
+def _stemmed_words(text: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The words of `text` (as _WORDS finds them, left to right) that start with one of `prefixes`, lowered."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:
+        # Lowering moved an offset ("İ" is two characters lowered) or depends on what follows (a final
+        # sigma): each word is lowered alone.
+        yield from (w for w in _WORDS.finditer(text) if w.group().lower().startswith(prefixes))
+        return
+    # Look only where a stem occurs, not at each of a long sentence's words. A place starts a word when it
+    # is not inside one: the run of word characters, quotes and hyphens before it holds no word character.
+    places = sorted({i for stem in prefixes for i in _occurrences(lowered, stem)})
+    at = 0
+    for place in places:
+        if place < at:
+            continue
+        before = lowered[:place].rstrip("'\u2019-")
+        if before and (before[-1].isalnum() or before[-1] == "_"):
+            continue
+        word = _WORDS.match(text, place)
+        if word and word.group().lower().startswith(prefixes):
+            at = word.end()
+            yield word
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)
 
 
 def _score(score: float) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from checker.findings.wording import source_name
 from checker.models import Article, ArticleSummary, Report
-from checker.report.anchors import token
+from checker.report.anchors import article_href, token
 from checker.report.view import ArticleRef
 
 # Article titles longer than this (characters) are shortened where space is tight.
@@ -22,21 +22,29 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _HASHED_ID = re.compile(r"^(?P<head>.*?[_-])(?P<hash>[0-9a-f]{10,})$")
 
 
-def article_refs(report: Report, articles: Iterable[Article]) -> dict[str, ArticleRef]:
+def known_articles(report: Report, articles: Iterable[Article]) -> dict[str, ArticleSummary]:
     """Every article the report, the caller or a mention names, by id; the Article wins where both know it."""
     known: dict[str, ArticleSummary] = {s.id: s for s in report.articles}
     for article in articles:
         seen = known.get(article.id) or ArticleSummary(id=article.id)
-        known[article.id] = seen.model_copy(update={"title": article.title or seen.title,
-                                                    "published": article.published or seen.published,
-                                                    "publisher": article.publisher or seen.publisher})
+        update = {"title": article.title or seen.title, "published": article.published or seen.published,
+                  "publisher": article.publisher or seen.publisher}
+        # Copied only where the article says more than the report (a copy of each of 100,000 costs seconds).
+        if any(getattr(seen, name) != value for name, value in update.items()) or article.id not in known:
+            known[article.id] = seen.model_copy(update=update)
     for claim in report.claims:
         for mention in claim.mentions:
             known.setdefault(mention.article, ArticleSummary(id=mention.article))
-    return {aid: _article_ref(aid, summary) for aid, summary in known.items()}
+    return known
 
 
-def _article_ref(article_id: str, summary: ArticleSummary) -> ArticleRef:
+def article_refs(known: Mapping[str, ArticleSummary], quoted: Collection[str]) -> dict[str, ArticleRef]:
+    """How the page names each of the `known` articles; links go to the sections of the `quoted` ones, and
+    to the line that says why not for the others."""
+    return {aid: _article_ref(aid, summary, aid in quoted) for aid, summary in known.items()}
+
+
+def _article_ref(article_id: str, summary: ArticleSummary, quoted: bool) -> ArticleRef:
     safe = token(article_id)
     title, published = summary.title, summary.published
     shown = title.strip() if title and title.strip() else article_id
@@ -44,7 +52,7 @@ def _article_ref(article_id: str, summary: ArticleSummary) -> ArticleRef:
     label = _shorten(publisher, SHORT_LABEL_CHARS) if publisher else _shorten(shown, SHORT_LABEL_CHARS)
     date = _human_date(published) if published else "undated"
     return ArticleRef(
-        id=article_id, token=safe, href=f"#article-{safe}", title=shown,
+        id=article_id, token=safe, href=article_href(article_id, quoted), title=shown,
         short_title=_shorten(shown, SHORT_TITLE_CHARS), short_id=_short_id(article_id),
         date=date,
         date_iso=published.isoformat() if published else "",

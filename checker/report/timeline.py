@@ -29,7 +29,15 @@ LINE_HEIGHT = 11
 MAX_YEAR_TICKS = 8
 # Days added on each side of the dates so no point sits on the frame.
 PAD_DAYS = 120
-
+# Markers one timeline draws: past them, points that would overlap are drawn as one. A claim stated in
+# thousands of articles would otherwise put thousands of SVG elements on the page (4,570 a claim at
+# 100,000 synthetic articles), most of them hidden under each other in 512 units of width.
+MAX_MARKERS = 30
+# The first grid (viewBox units) on which points are merged past MAX_MARKERS: a marker's radius, so two
+# points merged were drawn overlapping by more than half; doubled until the markers fit.
+MERGE_CELL = 4.5
+# Values named in a merged marker's hover text before "and N more".
+MAX_MERGED_LABELS = 2
 
 
 @dataclass(frozen=True)
@@ -46,13 +54,14 @@ class Datum:
 
 @dataclass(frozen=True)
 class Marker:
-    """A plotted value: a point, or a vertical bar for a range."""
+    """A plotted value: a point, or a vertical bar for a range; `count` values drawn as one past MAX_MARKERS."""
 
     x: float
     y: float
     y2: float
     verdict: str
     label: str
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,9 @@ def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_lab
         return round(bottom - (number - y0) / (y1 - y0) * (bottom - TOP), 1)
 
     markers = tuple(Marker(x_of(d.published.toordinal()), y_of(d.high), y_of(d.low), d.verdict, d.label)
-                    for d in sorted(data, key=lambda d: (d.published, d.low, d.label)))
+                    for d in in_order(data))
+    if len(markers) > MAX_MARKERS:
+        markers = _merged(markers)
     first, last = dt.date.fromordinal(x0).year + 1, dt.date.fromordinal(x1).year
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 10**9) if (last - first) // s + 1 <= MAX_YEAR_TICKS)
     years = tuple(Tick(x_of(dt.date(year, 1, 1).toordinal()), str(year))
@@ -132,6 +143,39 @@ def plot(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_lab
         claimed_y=y_of(claimed[0]) if claimed else None,
         as_of_x=x_of(as_of_day.toordinal()) if as_of_day else None,
     )
+
+
+def in_order(data: Sequence[Datum]) -> list[Datum]:
+    """The data in the order the timeline draws them: by date, then value."""
+    return sorted(data, key=lambda d: (d.published, d.low, d.label))
+
+
+def _merged(markers: Sequence[Marker]) -> tuple[Marker, ...]:
+    """At most MAX_MARKERS markers: those of one verdict in one square of a grid (bars: the same square at both
+    ends) drawn as one, at their mean, its hover text naming the first few values; the grid as fine as fits."""
+    cells: dict[tuple[str, int, int, int], list[int]] = {}
+    for n, m in enumerate(markers):
+        key = (m.verdict, int(m.x // MERGE_CELL), int(m.y // MERGE_CELL), int(m.y2 // MERGE_CELL))
+        cells.setdefault(key, []).append(n)
+    while len(cells) > MAX_MARKERS:
+        # A square of the grid twice as coarse holds four of this one's (floor division composes).
+        coarser: dict[tuple[str, int, int, int], list[int]] = {}
+        for (verdict, x, y, y2), members in cells.items():
+            coarser.setdefault((verdict, x // 2, y // 2, y2 // 2), []).extend(members)
+        cells = coarser
+    merged = []
+    for members in cells.values():
+        if len(members) == 1:
+            merged.append(markers[members[0]])
+            continue
+        group = [markers[n] for n in sorted(members)]
+        labels = "; ".join(m.label for m in group[:MAX_MERGED_LABELS])
+        more = len(group) - MAX_MERGED_LABELS
+        merged.append(Marker(
+            round(sum(m.x for m in group) / len(group), 1), round(sum(m.y for m in group) / len(group), 1),
+            round(sum(m.y2 for m in group) / len(group), 1), group[0].verdict,
+            f"{len(group)} values: {labels}" + (f"; and {more} more" if more > 0 else ""), len(group)))
+    return tuple(sorted(merged, key=lambda m: (m.x, m.y, m.verdict)))
 
 
 def _value_ticks(data: Sequence[Datum], claimed: tuple[float, float] | None, claimed_label: str,

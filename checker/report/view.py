@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -102,6 +103,7 @@ class ValueGroup:
     sources: tuple[SourceView, ...]
     more: int
     caveats: tuple[CaveatView, ...]
+    more_caveats: int = 0  # past conflicts.MAX_CAVEATS_SHOWN
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,30 @@ class ConflictView:
     against_label: str
     against: tuple[ValueGroup, ...]
     all_caveated: bool
+    more_values: str = ""  # the other values past MAX_VALUES_SHOWN, counted; "" when every one is listed
     accepted: tuple[str, ...] = ()  # the baseline's acceptances of its conflicts, with their reasons
     standing: str = "open"  # open, caveated or accepted (checker.findings.standing)
+
+
+@dataclass(frozen=True)
+class MoreView:
+    """The line under an evidence table that counts the mentions without a printed row, and where they are."""
+
+    id: str  # the line's HTML id, a link's target for a mention without a row; "" for possible mentions
+    count: str  # "…and 215 more rows (200 agree, 15 conflict)"
+    no_script: str  # what a reader without JavaScript is told: where to see them
+    button: str  # "Show 200 more rows", when some are packed
+    rest: str  # with JavaScript: the mentions packed nowhere, only in the JSON result; "" when none
+    pack_id: str  # the id of the data block holding the packed rows; "" when none is
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Evidence rows packed for the script to show on demand (checker.report.packing): base64, so nothing in it
+    can end the data block it sits in."""
+
+    id: str
+    data: str
 
 
 @dataclass(frozen=True)
@@ -142,10 +166,11 @@ class ClaimView:
     timeline: TimelineView | None
     # statements below the confidence cut: shown apart, they count for nothing
     possible: tuple[MentionView, ...] = ()
-    # the mentions (and possible ones) left without a row past the page's cap, worded; "" when none
-    more: str = ""
-    more_id: str = ""
-    possible_more: str = ""
+    possible_count: int = 0  # all of them, with a row or not
+    # the mentions (and possible ones) without a printed row past the page's cap (checker.report.limits)
+    more: MoreView | None = None
+    possible_more: MoreView | None = None
+    packs: tuple[Pack, ...] = ()  # their rows, packed
 
 
 @dataclass(frozen=True)
@@ -168,6 +193,7 @@ class RowView:
     href: str
     status: Badge
     cells: tuple[CellView, ...]
+    more: int = 0  # articles that mention it past the cells listed (matrix.MAX_ROW_ARTICLES)
 
 
 @dataclass(frozen=True)
@@ -267,6 +293,8 @@ class ChangesView:
     removed_claims: tuple[str, ...]
     new_articles: tuple[ArticleRef, ...]
     removed_articles: tuple[str, ...]
+    # how many of each list are past changes.MAX_CHANGES_LISTED, by the list's name; absent when none is
+    left: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -302,10 +330,12 @@ class PageView:
     columns: tuple[ArticleRef, ...]
     rows: tuple[RowView, ...]
     full_matrix: bool
-    articles: tuple[ArticleView, ...]
+    articles: tuple[ArticleView, ...]  # the sections: the quoted articles (checker.report.articles)
+    unquoted: str  # what the articles section says of the articles without one; "" when none is
     changes: ChangesView | None
     coverage: CoverageView
     coverage_rows: int
+    packs: tuple[Pack, ...]
     status_options: tuple[Option, ...]
     kind_options: tuple[Option, ...]
     article_options: tuple[Option, ...]
