@@ -660,3 +660,11 @@ def test_some_of_a_whole_is_a_part_unless_the_claim_counts_some_of_it_too(corpus
                                   "moved to new sponsors. Five of its schools are rated good by Ofsted.\n"})
     assert mentions(result, "trust-schools") == [("a", 21, Verdict.AGREES)]
     assert ("a", 5, Verdict.CONFLICTS) in mentions(result, "good-schools")
+
+
+def test_what_is_worth_a_sum_is_the_role_not_worth(corpus: Corpus) -> None:
+    claims = [{"id": "ext-grant", "claim": "The federal grant for the Amber Line Extension is worth $1 billion.",
+               "subject": "Amber Line Extension", "kind": "money", "value": "$1bn", "keywords": ["federal grant"]}]
+    result = corpus(claims, {"a": "Transit\n\nThe Amber Line Extension got a $1.2-billion federal grant. The "
+                                  "Amber Line Extension was predicted to cost $2 billion.\n"})
+    assert mentions(result, "ext-grant") == [("a", {"amount": 1200000000, "currency": "USD"}, Verdict.CONFLICTS)]
