@@ -24,7 +24,7 @@ def test_bundled_corpus_meets_the_accuracy_floors(data_path: Path) -> None:
                f"{scored.conflict_recall:.3f} verdict accuracy {scored.verdict_accuracy:.3f}\n" + "\n".join(problems))
     # Floors at the figures of the matcher as last changed on purpose (benchmarks/RESULTS.md): the matcher is
     # no longer tuned on these five articles, so these guard against regressions, they are not the goal.
-    assert scored.precision >= 0.75, summary
-    assert scored.recall >= 0.90, summary
+    assert scored.precision >= 0.82, summary
+    assert scored.recall >= 0.94, summary
     assert scored.conflict_recall >= 0.66, summary
     assert scored.verdict_accuracy >= 0.95, summary
