@@ -15,7 +15,7 @@ from checker.models import ClaimResult, Report
 
 # A claim's mentions (with True: its possible mentions, below the confidence cut) as JSON-mode dicts, in the
 # order the result lists them.
-MentionRows = Callable[[ClaimResult, bool], Iterable[dict[str, Any]]]
+MentionRows = Callable[[str, bool], Iterable[dict[str, Any]]]
 
 # The lines of an empty list at the top of a dumped record: where the streamed lists go. A JSON string never
 # holds a raw line end, so these can only be the records' own fields.
@@ -32,7 +32,7 @@ def render_json(report: Report) -> str:
 def json_chunks(report: Report, rows: MentionRows | None = None) -> Iterator[bytes]:
     """The JSON result of `report` in pieces of UTF-8. With `rows`, each claim's mentions are read from it
     instead of from the claim, so the report's claims need hold none."""
-    rows = rows or _own_mentions
+    rows = rows or _OwnMentions(report)
     head = dumps_exact(report.model_copy(update={"claims": ()}).model_dump(mode="json", by_alias=True))
     if not report.claims:
         yield head + b"\n"
@@ -51,9 +51,9 @@ def _claim_chunks(claim: ClaimResult, rows: MentionRows) -> Iterator[bytes]:
     start, rest = _split_once(bare, _MENTIONS)
     between, end = _split_once(rest, _POSSIBLE)
     yield indented(start, 4)
-    yield from _list_chunks(b"mentions", rows(claim, False))
+    yield from _list_chunks(b"mentions", rows(claim.id, False))
     yield indented(between, 4)
-    yield from _list_chunks(b"possible", rows(claim, True))
+    yield from _list_chunks(b"possible", rows(claim.id, True))
     yield indented(end, 4)
 
 
@@ -65,9 +65,16 @@ def _list_chunks(name: bytes, items: Iterable[dict[str, Any]]) -> Iterator[bytes
     yield b'\n      "' + name + b'": []' if first else b"\n      ]"
 
 
-def _own_mentions(claim: ClaimResult, possible: bool) -> Iterator[dict[str, Any]]:
-    for mention in claim.possible if possible else claim.mentions:
-        yield mention.model_dump(mode="json", by_alias=True)
+class _OwnMentions:
+    """The mentions a report's claims hold, as rows."""
+
+    def __init__(self, report: Report) -> None:
+        self._claims = {claim.id: claim for claim in report.claims}
+
+    def __call__(self, claim_id: str, possible: bool) -> Iterator[dict[str, Any]]:
+        claim = self._claims[claim_id]
+        for mention in claim.possible if possible else claim.mentions:
+            yield mention.model_dump(mode="json", by_alias=True)
 
 
 def _split_once(text: bytes, marker: bytes) -> tuple[bytes, bytes]:
