@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from checker.matching import Match, Vocabulary
-from checker.models import CheckResult, Claim, Report
+from checker.models import CheckResult, Claim, Mention, Report
 from checker.scale.corpus import Matched, open_corpus
 from checker.scale.spool import MentionRows, MentionSpool
 from checker.settings import Settings
@@ -35,8 +35,9 @@ def run_check(claims_path: Path | str, articles_path: Path | str, settings: Sett
 
 @dataclass
 class StreamedCheck:
-    """A check whose mentions wait on disk: `result.report` holds each claim's status and only its conflicting
-    mentions (what findings act on), and `rows` reads every claim's mentions back, for the JSON result."""
+    """A check whose mentions wait on disk: `result.report` holds each claim's status and only the conflicting
+    mentions asked for (what findings act on), and `rows` reads every claim's mentions back, for the JSON
+    result; `result.articles` hold no text."""
 
     result: CheckResult
     rows: MentionRows
@@ -44,11 +45,14 @@ class StreamedCheck:
 
 @contextmanager
 def stream_check(claims_path: Path | str, articles_path: Path | str, settings: Settings | None = None,
-                 on_progress: ProgressCallback | None = None) -> Iterator[StreamedCheck]:
+                 on_progress: ProgressCallback | None = None,
+                 keep: Callable[[str, Mention], bool] | None = None) -> Iterator[StreamedCheck]:
     """run_check with each article's mentions judged and spooled to disk as they are found, so that memory
-    follows one batch of articles, not the corpus; the spool is dropped on leaving."""
-    run = _Run.load(Path(claims_path), Path(articles_path), settings or Settings())
-    tally, spool = Tally(run.claims, run.settings.min_confidence), MentionSpool()
+    follows one batch of articles, not the corpus; the spool is dropped on leaving. `keep(claim id, mention)`
+    says which conflicting mentions the report holds (all by default)."""
+    settings = replace(settings or Settings(), keep_texts=False)
+    run = _Run.load(Path(claims_path), Path(articles_path), settings)
+    tally, spool = Tally(run.claims, settings.min_confidence, keep), MentionSpool()
     try:
         matched = run.match(on_progress, lambda matches: spool.add(tally.judge(matches)))
         report = assemble_report(run.claims, tally.conflicts, matched.summaries, generated=run.settings.generated,

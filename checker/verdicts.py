@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from checker.models import (
@@ -181,11 +181,13 @@ def assemble_report(claims: Sequence[Claim], judged: Iterable[Judged], summaries
 
 class Tally:
     """What a claim's status and the findings need of mentions judged a batch at a time and kept elsewhere: the
-    verdicts seen per claim, and the conflicting mentions (a few, beside the many that agree)."""
+    verdicts seen per claim, and the conflicting mentions that `keep` (claim id, mention) asks for."""
 
-    def __init__(self, claims: Sequence[Claim], min_confidence: float) -> None:
+    def __init__(self, claims: Sequence[Claim], min_confidence: float,
+                 keep: Callable[[str, Mention], bool] | None = None) -> None:
         self._claims = {c.id: c for c in claims}
         self._min_confidence = min_confidence
+        self._keep = keep or (lambda claim_id, mention: True)
         self._verdicts: dict[str, set[Verdict]] = {c.id: set() for c in claims}
         self.conflicts: list[Judged] = []
 
@@ -195,7 +197,7 @@ class Tally:
         for claim_id, is_possible, mention in batch:
             if not is_possible:
                 self._verdicts[claim_id].add(mention.verdict)
-                if mention.verdict is Verdict.CONFLICTS:
+                if mention.verdict is Verdict.CONFLICTS and self._keep(claim_id, mention):
                     self.conflicts.append((claim_id, False, mention))
         return batch
 

@@ -90,3 +90,21 @@ def test_a_failure_while_streaming_leaves_the_old_file_whole_and_no_temporary(tm
         write_atomic_chunks(target, chunks())  # type: ignore[arg-type]
     assert target.read_text() == "before\n"
     assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_the_streamed_check_fails_and_warns_on_stale_entries_with_a_baseline(data_path: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(data_path / "ci", tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", "--format", "json"]).exit_code == 1
+    assert runner.invoke(cli, ["baseline"]).exit_code == 0
+    accepted = runner.invoke(cli, ["check", "--format", "json", "--baseline", "claims/.baseline.yaml"])
+    assert (accepted.exit_code, accepted.stderr) == (0, "")
+    (tmp_path / "articles" / "review.txt").unlink()  # the article holding the accepted conflict
+    for strict, code in (((), 0), (("--strict",), 1)):
+        streamed = runner.invoke(cli, ["check", "--format", "json", "--baseline", "claims/.baseline.yaml", *strict])
+        assert streamed.exit_code == code
+        assert streamed.stderr == ("claimcheck: warning: claims/.baseline.yaml:6: stale baseline entry: review no "
+                                   "longer states 410 against claim trust-staff; remove the entry (or rerun "
+                                   "'claimcheck baseline')\n")

@@ -14,7 +14,7 @@ import click
 from checker.cli.emit import echo_bytes
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, baseline_option, inputs_options, run_options
 from checker.findings.baseline import Baseline
-from checker.findings.conflicts import Findings, collect_findings, stale_message
+from checker.findings.conflicts import Findings, NeededConflicts, collect_findings, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
 from checker.formats.github import render_github
 from checker.formats.json import json_chunks, render_json
@@ -86,7 +86,7 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline: 
 def _check_json(claims_path: Path, articles_path: Path, baseline: Baseline | None, strict: bool, run: Run) -> None:
     """The whole JSON result, written claim by claim from the mentions spooled on disk: memory follows one batch
     of articles, not the corpus. (A check narrowed to a change holds its narrowed result, as other formats do.)"""
-    with run.stream(claims_path, articles_path) as streamed:
+    with run.stream(claims_path, articles_path, keep=NeededConflicts(baseline)) as streamed:
         findings = collect_findings(streamed.result, baseline, strict=strict)
         _warn_stale(findings)
         echo_bytes(json_chunks(streamed.result.report, streamed.rows))

@@ -26,7 +26,7 @@ from checker.settings import (
 
 if TYPE_CHECKING:
     from checker.findings.baseline import Baseline
-    from checker.models import CheckResult
+    from checker.models import CheckResult, Mention
     from checker.pipeline import StreamedCheck
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,7 +81,8 @@ class Run:
         return result
 
     @contextmanager
-    def stream(self, claims_path: Path, articles_path: Path) -> Iterator[StreamedCheck]:
+    def stream(self, claims_path: Path, articles_path: Path,
+               keep: Callable[[str, Mention], bool] | None = None) -> Iterator[StreamedCheck]:
         """stream_check with these settings, as `check` runs run_check; its mentions stay spooled on disk until
         the block ends."""
         from checker.pipeline import stream_check
@@ -89,7 +90,7 @@ class Run:
         with ExitStack() as stack:
             with self._bar() as bar:
                 streamed = stack.enter_context(stream_check(claims_path, articles_path, self.settings,
-                                                            on_progress=bar.update if bar else None))
+                                                            on_progress=bar.update if bar else None, keep=keep))
             _refuse_unread(streamed.result, articles_path, self.strict_inputs)
             yield streamed
 
