@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from checker.models import (
@@ -134,6 +134,10 @@ def closeness(claim: Claim, value: RangeOrScalar) -> float:
     return 1.0 / (1.0 + abs(math.log10(stated / claimed)))
 
 
+# A match judged: its claim's id, whether it falls below the confidence cut (a possible mention), the mention.
+Judged = tuple[str, bool, Mention]
+
+
 def build_report(claims: Sequence[Claim], matches: Iterable[Match], summaries: Iterable[ArticleSummary],
                  generated: str, digest: str | None = None, min_confidence: float = 0.0) -> Report:
     """Judge every match and roll the mentions up into a Report, claims and articles sorted by id.
@@ -141,23 +145,65 @@ def build_report(claims: Sequence[Claim], matches: Iterable[Match], summaries: I
     Matches below `min_confidence` are judged too, but listed in the claim's `possible`, apart
     from its mentions: they do not change its status.
     """
+    judged = judge_matches({c.id: c for c in claims}, matches, min_confidence)
+    return assemble_report(claims, judged, summaries, generated, digest)
+
+
+def judge_matches(claims_by_id: Mapping[str, Claim], matches: Iterable[Match],
+                  min_confidence: float) -> Iterator[Judged]:
+    """Each match judged against its claim, in the matches' order."""
+    for match in matches:
+        below = not match.confidence >= min_confidence
+        yield match.claim_id, below, to_mention(claims_by_id[match.claim_id], match)
+
+
+def assemble_report(claims: Sequence[Claim], judged: Iterable[Judged], summaries: Iterable[ArticleSummary],
+                    generated: str, digest: str | None = None, statuses: Mapping[str, Status] | None = None) -> Report:
+    """The Report of judged mentions, claims and articles sorted by id, each claim's mentions by article and
+    place; a claim's status is rolled up from its mentions unless `statuses` gives it (mentions held elsewhere)."""
     by_claim: dict[str, list[Mention]] = defaultdict(list)
     possible: dict[str, list[Mention]] = defaultdict(list)
-    claims_by_id = {c.id: c for c in claims}
-    for match in matches:
-        mention = to_mention(claims_by_id[match.claim_id], match)
-        (by_claim if match.confidence >= min_confidence else possible)[match.claim_id].append(mention)
+    for claim_id, is_possible, mention in judged:
+        (possible if is_possible else by_claim)[claim_id].append(mention)
     results = []
     for claim in sorted(claims, key=lambda c: c.id):
         mentions = sorted(by_claim[claim.id], key=lambda m: (m.article, m.start, m.end))
         below = sorted(possible[claim.id], key=lambda m: (m.article, m.start, m.end))
+        status = statuses[claim.id] if statuses is not None else roll_up(m.verdict for m in mentions)
         results.append(ClaimResult(
-            id=claim.id, kind=claim.kind, value=claim.value, status=roll_up(m.verdict for m in mentions),
+            id=claim.id, kind=claim.kind, value=claim.value, status=status,
             mentions=tuple(mentions), possible=tuple(below), claim=claim.claim, subject=claim.subject,
             as_of=claim.as_of, file=claim.file, line=claim.line,
         ))
     return Report(version=__version__, generated=generated, inputs_digest=digest,
                   articles=tuple(sorted(summaries, key=lambda a: a.id)), claims=tuple(results))
+
+
+class Tally:
+    """What a claim's status and the findings need of mentions judged a batch at a time and kept elsewhere: the
+    verdicts seen per claim, and the conflicting mentions that `keep` (claim id, mention) asks for."""
+
+    def __init__(self, claims: Sequence[Claim], min_confidence: float,
+                 keep: Callable[[str, Mention], bool] | None = None) -> None:
+        self._claims = {c.id: c for c in claims}
+        self._min_confidence = min_confidence
+        self._keep = keep or (lambda claim_id, mention: True)
+        self._verdicts: dict[str, set[Verdict]] = {c.id: set() for c in claims}
+        self.conflicts: list[Judged] = []
+
+    def judge(self, matches: Iterable[Match]) -> list[Judged]:
+        """The matches judged (as `judge_matches`), counted in."""
+        batch = list(judge_matches(self._claims, matches, self._min_confidence))
+        for claim_id, is_possible, mention in batch:
+            if not is_possible:
+                self._verdicts[claim_id].add(mention.verdict)
+                if mention.verdict is Verdict.CONFLICTS and self._keep(claim_id, mention):
+                    self.conflicts.append((claim_id, False, mention))
+        return batch
+
+    def statuses(self) -> dict[str, Status]:
+        """Each claim's status, rolled up from every mention counted."""
+        return {claim_id: roll_up(verdicts) for claim_id, verdicts in self._verdicts.items()}
 
 
 def to_mention(claim: Claim, match: Match) -> Mention:

@@ -11,12 +11,13 @@ from typing import IO
 
 import click
 
+from checker.cli.emit import echo_bytes
 from checker.cli.options import EXIT_FINDINGS, EXIT_OK, Run, baseline_option, inputs_options, run_options
 from checker.findings.baseline import Baseline
-from checker.findings.conflicts import Findings, collect_findings, stale_message
+from checker.findings.conflicts import Findings, NeededConflicts, collect_findings, stale_message
 from checker.findings.scope import Scope, changed_since, scope_of_paths
 from checker.formats.github import render_github
-from checker.formats.json import render_json
+from checker.formats.json import json_chunks, render_json
 from checker.formats.junit import render_junit
 from checker.formats.sarif import render_sarif
 from checker.formats.text import render_text
@@ -73,11 +74,28 @@ def check(claims_path: Path, articles_path: Path, output_format: str, baseline: 
     if changed and since:
         raise click.UsageError("use --changed PATHS or --since GIT-REF, not both")
     touched = changed_since(since) if since else list(paths) if changed else None
+    if CheckFormat(output_format) is CheckFormat.JSON and touched is None:
+        _check_json(claims_path, articles_path, baseline, strict, run)
     result = run.check(claims_path, articles_path)
     scope = scope_of_paths(touched, result.report, articles_path) if touched is not None else None
     findings = collect_findings(result, baseline, scope=scope, strict=strict)
     click.echo(_render(CheckFormat(output_format), findings, result, scope), nl=False)
     sys.exit(EXIT_FINDINGS if findings.failing else EXIT_OK)
+
+
+def _check_json(claims_path: Path, articles_path: Path, baseline: Baseline | None, strict: bool, run: Run) -> None:
+    """The whole JSON result, written claim by claim from the mentions spooled on disk: memory follows one batch
+    of articles, not the corpus. (A check narrowed to a change holds its narrowed result, as other formats do.)"""
+    with run.stream(claims_path, articles_path, keep=NeededConflicts(baseline)) as streamed:
+        findings = collect_findings(streamed.result, baseline, strict=strict)
+        _warn_stale(findings)
+        echo_bytes(json_chunks(streamed.result.report, streamed.rows))
+    sys.exit(EXIT_FINDINGS if findings.failing else EXIT_OK)
+
+
+def _warn_stale(findings: Findings) -> None:
+    for entry in findings.stale:
+        log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry, findings))
 
 
 def _render(output_format: CheckFormat, findings: Findings, result: CheckResult, scope: Scope | None) -> str:
@@ -87,8 +105,7 @@ def _render(output_format: CheckFormat, findings: Findings, result: CheckResult,
         result = CheckResult(report=findings.report, articles=[a for a in result.articles if a.id in kept])
     summary = findings.summary(len(result.articles))
     if output_format is CheckFormat.JSON:
-        for entry in findings.stale:
-            log.warning("%s:%s: %s", findings.baseline_path, entry.line, stale_message(entry, findings))
+        _warn_stale(findings)
         return render_json(findings.report)
     if output_format is CheckFormat.JUNIT:
         return render_junit(findings)

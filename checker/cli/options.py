@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,7 +26,8 @@ from checker.settings import (
 
 if TYPE_CHECKING:
     from checker.findings.baseline import Baseline
-    from checker.models import CheckResult
+    from checker.models import CheckResult, Mention
+    from checker.pipeline import StreamedCheck
 
 F = TypeVar("F", bound=Callable[..., Any])
 __all__ = ["EXIT_BUG", "EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "Run", "baseline_option", "inputs_options",
@@ -73,14 +75,33 @@ class Run:
         """
         from checker.pipeline import run_check  # here, so that --help and --version load no analysis code
 
+        with self._bar() as bar:
+            result = run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)
+        _refuse_unread(result, articles_path, self.strict_inputs)
+        return result
+
+    @contextmanager
+    def stream(self, claims_path: Path, articles_path: Path,
+               keep: Callable[[str, Mention], bool] | None = None) -> Iterator[StreamedCheck]:
+        """stream_check with these settings, as `check` runs run_check; its mentions stay spooled on disk until
+        the block ends."""
+        from checker.pipeline import stream_check
+
+        with ExitStack() as stack:
+            with self._bar() as bar:
+                streamed = stack.enter_context(stream_check(claims_path, articles_path, self.settings,
+                                                            on_progress=bar.update if bar else None, keep=keep))
+            _refuse_unread(streamed.result, articles_path, self.strict_inputs)
+            yield streamed
+
+    @contextmanager
+    def _bar(self) -> Iterator[StageProgress | None]:
         bar = StageProgress(sys.stderr) if self.progress else None
         try:
-            result = run_check(claims_path, articles_path, self.settings, on_progress=bar.update if bar else None)
+            yield bar
         finally:
             if bar is not None:
                 bar.finish()
-        _refuse_unread(result, articles_path, self.strict_inputs)
-        return result
 
 
 def _refuse_unread(result: CheckResult, articles_path: Path, strict_inputs: bool) -> None:

@@ -9,17 +9,18 @@ from pathlib import Path
 
 import click
 
+from checker.cli.emit import emit
 from checker.cli.options import Run, baseline_option, inputs_options, run_options
 from checker.errors import CheckerError
 from checker.findings.baseline import Baseline
 from checker.findings.standing import standings_of, summary_line
-from checker.formats.json import render_json
+from checker.formats.json import json_chunks
 from checker.formats.terminal import terminal_line
 from checker.models import Kind, StatedValue
 from checker.report.history import compare, find_previous
 from checker.report.render import render_html
 from checker.store.articles import read_article
-from checker.store.output import refuse_inputs, write_atomic
+from checker.store.output import refuse_inputs
 from checker.text.normalise import normalise_text
 from checker.values import Context, extract_values
 
@@ -53,10 +54,9 @@ def report(claims_path: Path, articles_path: Path, out: Path, json_path: Path | 
     standings = standings_of(baseline)
     html = render_html(result.report, result.articles, compare(previous, result.report) if previous else None,
                        standings)
-    payload = render_json(result.report)
-    _emit(out, html)
+    emit(out, (html.encode(),))
     if json_path is not None:
-        _emit(json_path, payload)
+        emit(json_path, json_chunks(result.report))
     if str(out) != "-":
         summary = summary_line(result.report, standings, len(result.articles))
         click.echo(terminal_line(f"claimcheck: {summary}; report written to {out}"), err=True)
@@ -106,10 +106,3 @@ def _say_unanchored(text: str, found: list[StatedValue]) -> None:
         example = terminal_line(relative[0].text[:40])
         click.echo(f"claimcheck: warning: {len(relative)} relative date(s) such as '{example}' were not read: the "
                    "text gives no publication date to count from; pass --published YYYY-MM-DD", err=True)
-
-
-def _emit(path: Path, content: str) -> None:
-    if str(path) == "-":
-        click.echo(content, nl=False)
-    else:
-        write_atomic(path, content)

@@ -73,7 +73,12 @@ def canonical_value(value: RangeOrScalar | JsonValue) -> str:
 
 def conflict_key(claim: ClaimResult, mention: Mention) -> ConflictKey:
     """The key a baseline entry must have to accept this conflicting mention."""
-    return (claim.id, mention.article, canonical_value(mention.value))
+    return mention_key(claim.id, mention)
+
+
+def mention_key(claim_id: str, mention: Mention) -> ConflictKey:
+    """`conflict_key` of a mention of the claim `claim_id`."""
+    return (claim_id, mention.article, canonical_value(mention.value))
 
 
 def default_baseline_path(claims_path: Path) -> Path:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.findings.baseline import Baseline, BaselineEntry, conflict_key
+from checker.findings.baseline import Baseline, BaselineEntry, conflict_key, mention_key
 from checker.findings.scope import Scope, narrow_report
 from checker.findings.standing import Standing, Standings, conflict_standing, standings_of, summary_line
 from checker.findings.wording import caveat_words, source_name
@@ -109,6 +109,24 @@ def collect_findings(result: CheckResult, baseline: Baseline | None = None, scop
         strict=strict, names={a.id: source_name(a.id, a) for a in full.articles},
         kinds={c.id: c.kind for c in full.claims}, standings=standings,
     )
+
+
+class NeededConflicts:
+    """Which conflicting mentions a check's findings need when the mentions are not all held (the JSON result
+    streamed from disk): each one a baseline entry accepts, which tells the stale entries from the others, and
+    the first one none accepts, which fails the check. Called on each conflicting mention, in order."""
+
+    def __init__(self, baseline: Baseline | None) -> None:
+        self._accepted = set(baseline.by_key()) if baseline is not None else set()
+        self._new_seen = False
+
+    def __call__(self, claim_id: str, mention: Mention) -> bool:
+        if self._accepted and mention_key(claim_id, mention) in self._accepted:
+            return True
+        if self._new_seen:
+            return False
+        self._new_seen = True
+        return True
 
 
 def conflict_message(conflict: Conflict, findings: Findings) -> str:

@@ -80,8 +80,9 @@ class Corpus:
         self._version = version
         self._entries = [_entry(path, shared.root, version) for path in files]
 
-    def match(self, claims: Sequence[Claim]) -> Matched:
-        """Every article matched against `claims`, each claim on its own."""
+    def match(self, claims: Sequence[Claim], on_matches: Callable[[list[Match]], None] | None = None) -> Matched:
+        """Every article matched against `claims`, each claim on its own. With `on_matches`, each article's
+        matches are handed to it as they are found, and the result holds none."""
         keys = [claim_key(claim, self._version) for claim in claims]
         digest, current = claims_digest(keys), frozenset(keys)
         shared = self._shared_with(claims, keys)
@@ -92,6 +93,7 @@ class Corpus:
         batches = batched(working, self._engine.batch_size)
         outcomes = (o for batch in self._engine.map(work_batch, _WorkBatches(batches, self), shared) for o in batch)
         result = Matched()
+        take = on_matches or result.matches.extend
         self._progress("checking articles", 0, len(self._entries))
         done = 0
         for chunk in batched(self._entries, CHUNK):
@@ -99,7 +101,7 @@ class Corpus:
             held = self._held(chunk)
             for entry in chunk:
                 outcome = next(outcomes) if entry.works else None
-                self._add(entry, outcome, held, _Claims(keys, current, digest), shared, writes, result)
+                self._add(entry, outcome, held, _Claims(keys, current, digest), shared, writes, result, take)
             if self._store is not None:
                 self._store.put(writes.records)
                 self._store.put_matched(writes.articles, writes.claim_sets, writes.found)
@@ -169,7 +171,7 @@ class Corpus:
         return _Held(self._store.articles(stored), self._store.found(stored))
 
     def _add(self, entry: _Entry, outcome: Outcome | None, held: _Held, claims: _Claims, shared: Shared,
-             writes: _Writes, result: Matched) -> None:
+             writes: _Writes, result: Matched, take: Callable[[list[Match]], None]) -> None:
         """Put one entry's article, summary and matches (in claim order) in the result, and its new rows in
         `writes`."""
         keys, digest = claims.keys, claims.digest
@@ -198,7 +200,7 @@ class Corpus:
         elif entry.todo == () and entry.before is not claims.current and entry.key is not None:
             writes.claim_sets.append((digest, entry.key))  # no claim new to it can hold it
         matches = [m for key in sorted(found, key=claims.order.__getitem__) for m in found[key]]
-        result.matches.extend(matches)
+        take(matches)
         result.summaries.append(_summary(article, stated, len({m.value.start for m in matches})))
         keep = shared.settings.keep_texts
         result.articles.append(article if keep else article.model_copy(update={"text": ""}))

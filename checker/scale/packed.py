@@ -22,6 +22,7 @@ from checker.matching.references import Names
 from checker.matching.statement import Statement
 from checker.matching.vocabulary import PhraseHit, Vocabulary
 from checker.models import Article, Kind, PartialDate, Sentence, SkippedArticle, StatedValue
+from checker.scale.codec import dump_json, load_json
 from checker.store.articles import describe_exception, open_article
 from checker.store.paths import display_path
 from checker.text.words import Token
@@ -180,7 +181,7 @@ def _sentence(article: Article, start: int, end: int) -> Sentence:
 
 
 def _pack(data: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return zlib.compress(dump_json(data), 1)
 
 
 def _unpack(blob: bytes, max_bytes: int | None) -> dict[str, Any]:
@@ -192,7 +193,7 @@ def _unpack(blob: bytes, max_bytes: int | None) -> dict[str, Any]:
             raise PackError(f"packed article inflates past {max_bytes} bytes")
         if not inflater.eof:
             raise PackError("packed article is cut short")
-        data = json.loads(raw)
+        data = load_json(raw)
     except (zlib.error, ValueError, TypeError) as exc:
         raise PackError(f"undecodable packed article: {exc}") from exc
     if not isinstance(data, dict):

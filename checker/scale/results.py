@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from checker.matching import Match
 from checker.models import Claim, PartialDate, Sentence, StatedValue
+from checker.scale.codec import dump_json, load_json
 from checker.scale.packed import PackError
 
 # Where a claim was read does not change what it matches.
@@ -40,7 +41,7 @@ def pack_matches(matches: Sequence[Match]) -> bytes:
     rows = [[m.claim_id, m.sentence.start, m.sentence.end, m.sentence.text, m.value.model_dump(mode="json",
              exclude_none=True), m.score, m.confidence, list(m.matched_words),
              m.time.root if m.time is not None else None, list(m.reasons), m.page] for m in matches]
-    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return zlib.compress(dump_json(rows), 1)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def unpack_matches(blob: bytes, article_id: str, seen: Seen | None = None) -> li
     what was already read from the same article."""
     seen = Seen() if seen is None else seen
     try:
-        rows = json.loads(zlib.decompress(blob))
+        rows = load_json(zlib.decompress(blob))
         # validated, not constructed: a cache is never trusted to hold well-formed values
         return [Match(claim_id=str(claim), article_id=article_id,
                       sentence=_sentence(int(start), int(end), str(text), seen),

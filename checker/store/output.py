@@ -13,7 +13,13 @@ from checker.store.paths import display_path
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file and a rename, so a failure leaves no half file.
+    """Write `content` to `path` through a temporary file and a rename, so a failure leaves no half file."""
+    write_atomic_chunks(path, (content.encode(),))
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write UTF-8 `chunks` to `path` as they come, through a temporary file and a rename, so a failure (of the
+    disk, or of whatever makes the chunks) leaves no half file and the file there before stays whole.
 
     A character device or a FIFO (`--json /dev/null`, a named pipe) is written in place: renaming over it
     would put a regular file where the device was. A folder, a socket or a block device is refused.
@@ -26,7 +32,7 @@ def write_atomic(path: Path, content: str) -> None:
     except OSError as exc:
         raise _cannot_write(shown, exc) from exc
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        _write_in_place(path, shown, content)
+        _write_in_place(path, shown, chunks)
         return
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"{shown}: this output path is a folder; give a file name in it, e.g. "
@@ -40,21 +46,23 @@ def write_atomic(path: Path, content: str) -> None:
     except OSError as exc:
         raise _cannot_write(shown, exc) from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines(chunks)
         # mkstemp creates the file private (0600); give it the mode a plain open() would have
         os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
-        raise _cannot_write(shown, exc) from exc
+        if isinstance(exc, OSError):
+            raise _cannot_write(shown, exc) from exc
+        raise
 
 
-def _write_in_place(path: Path, shown: str, content: str) -> None:
+def _write_in_place(path: Path, shown: str, chunks: Iterable[bytes]) -> None:
     try:
         # O_NONBLOCK is not used: a FIFO with no reader should wait for one, as a shell redirection does
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with path.open("wb") as handle:
+            handle.writelines(chunks)
     except OSError as exc:
         raise _cannot_write(shown, exc) from exc
 

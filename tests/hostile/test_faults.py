@@ -163,16 +163,33 @@ def _failing_write(code: int) -> Callable[..., Any]:
     real = os.fdopen
 
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
-        handle = real(fd, *args, **kwargs)
-
-        def write(text: str) -> int:
-            handle.buffer.write(text[: len(text) // 2].encode())  # half of it lands, then the disk fails
-            handle.buffer.flush()
-            raise fault(code)
-
-        handle.write = write  # type: ignore[method-assign]
-        return handle
+        return _HalfWrite(real(fd, *args, **kwargs), code)
     return fdopen
+
+
+class _HalfWrite:
+    """An open file (text or bytes) on a disk that fails: half of the first write lands, then it raises."""
+
+    def __init__(self, handle: Any, code: int) -> None:
+        self._handle, self._code = handle, code
+
+    def write(self, data: Any) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise fault(self._code)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+    def __enter__(self) -> _HalfWrite:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
 
 
 def _failing_replace(code: int) -> Callable[..., Any]:
