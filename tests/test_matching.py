@@ -668,3 +668,13 @@ def test_what_is_worth_a_sum_is_the_role_not_worth(corpus: Corpus) -> None:
     result = corpus(claims, {"a": "Transit\n\nThe Amber Line Extension got a $1.2-billion federal grant. The "
                                   "Amber Line Extension was predicted to cost $2 billion.\n"})
     assert mentions(result, "ext-grant") == [("a", {"amount": 1200000000, "currency": "USD"}, Verdict.CONFLICTS)]
+
+
+def test_in_consultation_with_is_no_consultation(corpus: Corpus) -> None:
+    claims = [{"id": "consult-start", "claim": "Consultation with staff on bringing the buses back in house was to "
+                                               "start on 1 April 2022.", "subject": "Lakemoor Transit Authority",
+               "kind": "date", "value": "2022-04-01"}]
+    result = corpus(claims, {"a": "Buses\n\nThe Lakemoor Transit Authority will run the buses. The chief executive "
+                                  "will sign the authority's contract in consultation with the mayor later this "
+                                  "month.\n"}, published="2014-09-10")
+    assert mentions(result, "consult-start") == []

@@ -193,8 +193,9 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
         # a claim of no known predicate is still not about when something was said, discussed or held
         return f"the date of its {' '.join(role.words)}, not of the claim's subject"
     # a percentage's phrase is often the thing that changes ("bills rose by 31%"), not the change: not ruled out
+    # "there will be consultation" for a consultation's start; "in consultation with the mayor" is no event
     own_event = all(vocabulary.predicates[p].roles_only for p in role.predicates if p in vocabulary.predicates) \
-        and bool(set(role.words) & set(terms.weights))  # "there will be consultation" for a consultation's start
+        and bool(set(role.words) & set(terms.weights)) and not _IN_WITH.search(statement.sentence.text)
     if terms.predicates and role.predicates and not vocabulary.fit(terms.predicates, role.predicates) \
             and value.kind is not Kind.PERCENT and not own_event:
         return (f"its role is {'/'.join(sorted(role.predicates))} ({' '.join(role.words)}), the claim's is "
@@ -222,6 +223,11 @@ def _gate(terms: ClaimTerms, value: StatedValue, role: Role, statement: Statemen
     if timed is not None and terms.claim.kind is Kind.DATE:
         return f"the time of another value ({timed}), not a date of its own"
     return None
+
+
+# An event noun used as a manner of doing: "in consultation with", "in partnership with".
+_IN_WITH = re.compile(r"\bin\s+(?:close\s+)?(?:consultation|partnership|agreement|collaboration)\s+with\b",
+                      re.IGNORECASE)
 
 
 def _subject_lemmas(claim: Claim) -> set[str]:
