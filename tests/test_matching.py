@@ -678,3 +678,12 @@ def test_in_consultation_with_is_no_consultation(corpus: Corpus) -> None:
                                   "will sign the authority's contract in consultation with the mayor later this "
                                   "month.\n"}, published="2014-09-10")
     assert mentions(result, "consult-start") == []
+
+
+def test_a_count_followed_by_its_rating_counts_those_rated(corpus: Corpus) -> None:
+    claims = [{"id": "trust-schools", "claim": "Fenwick Valley Schools Trust was running 21 schools.",
+               "subject": "Fenwick Valley Schools Trust", "kind": "count", "value": 21, "keywords": ["schools"]}]
+    result = corpus(claims, {"a": "Fenwick Valley Schools Trust\n\nNine of the 22 schools run by Fenwick Valley "
+                                  "Schools Trust have been rated inadequate by Ofsted, and only four are deemed to "
+                                  "be good or better.\n"})
+    assert mentions(result, "trust-schools") == [("a", 22, Verdict.CONFLICTS)]

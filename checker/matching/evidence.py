@@ -403,15 +403,27 @@ def _position(tokens: tuple[Token, ...], value: StatedValue) -> float:
 _RATED_GAP = re.compile(r"^[\s'’‘\"“”]*(?:in|for|on|across|at)?\s+(?:all\s+|each\s+of\s+)?$", re.IGNORECASE)
 
 
+# ... or a count followed by its rating: "only four are deemed to be 'good'", "12 schools were rated outstanding".
+_RATED_AFTER_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|was|have\s+been|had\s+been|now)\s+"
+                              r"(?:now\s+|still\s+)?(?:rated|deemed|judged|graded)\s+(?:to\s+be\s+|as\s+)?"
+                              r"[\s'’‘\"“”]*$", re.IGNORECASE)
+# The whole of a part written before it: "Nine of the 21 schools have been rated inadequate" rates the nine.
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$", re.IGNORECASE)
+
+
 def _rated_count(terms: ClaimTerms, value: StatedValue, statement: Statement) -> str | None:
     """The rating a count is qualified by, when the claim states no rating beside its own count."""
     if value.kind is not Kind.COUNT or any(a.kind is Kind.RATING for a in terms.anchors):
         return None
-    text = statement.sentence.text
+    text, base = statement.sentence.text, statement.sentence.start
     for other in statement.values:
         if other.kind is Kind.RATING and other.end <= value.start \
-                and _RATED_GAP.match(text[other.end - statement.sentence.start:value.start - statement.sentence.start]):
+                and _RATED_GAP.match(text[other.end - base:value.start - base]):
             return other.text
+        if other.kind is Kind.RATING and other.start >= value.end \
+                and _RATED_AFTER_GAP.match(text[value.end - base:other.start - base]) \
+                and not _WHOLE_BEFORE.search(text[:value.start - base]):
+            return other.text  # "only four are deemed to be 'good'", "12 schools were rated outstanding"
     return None
 
 
