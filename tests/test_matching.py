@@ -687,3 +687,12 @@ def test_a_count_followed_by_its_rating_counts_those_rated(corpus: Corpus) -> No
                                   "Schools Trust have been rated inadequate by Ofsted, and only four are deemed to "
                                   "be good or better.\n"})
     assert mentions(result, "trust-schools") == [("a", 22, Verdict.CONFLICTS)]
+
+
+def test_a_span_given_to_do_something_is_a_term(corpus: Corpus) -> None:
+    claims = [{"id": "trust-term", "claim": "Fenwick Valley Schools Trust's contract with the council was for ten "
+                                            "years.", "subject": "Fenwick Valley Schools Trust", "kind": "duration",
+               "value": "10 years", "keywords": ["contract", "term"]}]
+    result = corpus(claims, {"a": "Fenwick Valley Schools Trust\n\nFenwick Valley Schools Trust, which opened in "
+                                  "2016, had been given eight years to turn the schools around.\n"})
+    assert mentions(result, "trust-term") == [("a", {"years": 8}, Verdict.CONFLICTS)]
